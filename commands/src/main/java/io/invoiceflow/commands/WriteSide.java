@@ -1,0 +1,192 @@
+package io.invoiceflow.commands;
+
+import io.invoiceflow.commands.creditnote.CreditNote;
+import io.invoiceflow.commands.customer.Customer;
+import io.invoiceflow.commands.directory.Directory;
+import io.invoiceflow.commands.directory.DirectoryProjector;
+import io.invoiceflow.commands.forwarder.KafkaForwarder;
+import io.invoiceflow.commands.invoice.Invoice;
+import io.invoiceflow.commands.invoice.InvoiceCommandHandlers;
+import io.invoiceflow.commands.order.Order;
+import io.invoiceflow.commands.product.Product;
+import io.invoiceflow.commands.store.Dialect;
+import io.invoiceflow.commands.store.EventStorage;
+import io.invoiceflow.commands.store.JdbcTransactions;
+import io.invoiceflow.commands.store.Schema;
+import io.invoiceflow.commands.tenant.Tenant;
+import io.invoiceflow.events.AggregateCommand;
+import io.invoiceflow.events.DomainException;
+import io.invoiceflow.events.ErrorCode;
+import org.apache.kafka.clients.producer.Producer;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.AggregateConfigurer;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.Configurer;
+import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.messaging.StreamableMessageSource;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.CommandTargetResolver;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingModificationException;
+import org.axonframework.modelling.command.VersionedAggregateIdentifier;
+import org.axonframework.serialization.Serializer;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The write side, wired without Spring: Axon aggregates on a JDBC event store (PostgreSQL or H2),
+ * the lookup directory updated in the command's transaction, and the Kafka forwarder. Commands go
+ * in through {@link #send}, which attaches the actor and request id and translates Axon's failures
+ * into {@link DomainException}s.
+ */
+public final class WriteSide implements AutoCloseable {
+    private static final int MAX_CONFLICT_RETRIES = 5;
+    private static final String DIRECTORY_GROUP = "directory";
+
+    private final Configuration axon;
+    private final Directory directory;
+    private final CommandGateway gateway;
+
+    private WriteSide(Configuration axon, Directory directory) {
+        this.axon = axon;
+        this.directory = directory;
+        this.gateway = axon.commandGateway();
+    }
+
+    /**
+     * Creates the schema if needed and starts Axon.
+     *
+     * @param kafka the producer for the forwarder, or null to run the write side without one
+     */
+    public static WriteSide start(DataSource dataSource, WriteSideSettings settings, Clock clock,
+                                  Producer<String, byte[]> kafka) {
+        System.setProperty("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
+        Schema.create(dataSource, Dialect.ofJdbcUrl(jdbcUrl(dataSource)));
+        JdbcTransactions transactions = new JdbcTransactions(dataSource, settings.maxTransaction());
+        Directory directory = new Directory(transactions);
+        Serializer serializer = EventStorage.serializer();
+        EventStorageEngine engine = EventStorage.engine(transactions, serializer, settings.gapTimeout(),
+                settings.forwarderBatchSize());
+        CommandTargetResolver byAggregateId = command -> {
+            if (command.getPayload() instanceof AggregateCommand c) {
+                return new VersionedAggregateIdentifier(c.aggregateId(), (Long) null);
+            }
+            throw new IllegalArgumentException(command.getPayloadType() + " is not an AggregateCommand");
+        };
+
+        Configurer configurer = DefaultConfigurer.defaultConfiguration(false)
+                .configureSerializer(c -> serializer)
+                .configureEventSerializer(c -> serializer)
+                .configureMessageSerializer(c -> serializer)
+                .configureTransactionManager(c -> transactions)
+                .configureEmbeddedEventStore(c -> engine)
+                .configureCorrelationDataProviders(c -> List.of(
+                        new SimpleCorrelationDataProvider(CommandContext.metaDataKeys().toArray(String[]::new)),
+                        new MessageOriginProvider()))
+                .registerComponent(Directory.class, c -> directory)
+                .registerComponent(Clock.class, c -> clock);
+        for (Class<?> aggregate : List.of(Tenant.class, Customer.class, Product.class, Order.class, Invoice.class,
+                CreditNote.class)) {
+            configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(aggregate)
+                    .configureCommandTargetResolver(c -> byAggregateId));
+        }
+        configurer.registerCommandHandler(c -> new InvoiceCommandHandlers(c.repository(Invoice.class),
+                c.repository(CreditNote.class), c.repository(Order.class), directory, clock));
+        configurer.eventProcessing(processing -> {
+            processing.registerTokenStore(c -> EventStorage.tokenStore(transactions, serializer, settings.nodeId()))
+                    .registerSubscribingEventProcessor(DIRECTORY_GROUP)
+                    .assignHandlerTypesMatching(DIRECTORY_GROUP, DirectoryProjector.class::equals)
+                    .registerListenerInvocationErrorHandler(DIRECTORY_GROUP, c -> PropagatingErrorHandler.instance())
+                    .registerEventHandler(c -> new DirectoryProjector(directory));
+            if (kafka != null) {
+                processing.registerPooledStreamingEventProcessor(KafkaForwarder.PROCESSING_GROUP,
+                                c -> c.eventStore(),
+                                (c, builder) -> builder.batchSize(settings.forwarderBatchSize())
+                                        .initialSegmentCount(1)
+                                        .initialToken(StreamableMessageSource::createTailToken))
+                        .registerListenerInvocationErrorHandler(KafkaForwarder.PROCESSING_GROUP,
+                                c -> PropagatingErrorHandler.instance())
+                        .registerEventHandler(c -> new KafkaForwarder(kafka, 30_000));
+            }
+        });
+        Configuration axon = configurer.buildConfiguration();
+        axon.start();
+        return new WriteSide(axon, directory);
+    }
+
+    /**
+     * Sends a command and waits for its result. Domain rules surface as {@link DomainException};
+     * an append that lost a race with another instance is retried against the new state.
+     */
+    @SuppressWarnings("unchecked")
+    public <R> R send(Object command, CommandContext context) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return (R) gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
+                        .andMetaData(context.metaData()));
+            } catch (AggregateStreamCreationException e) {
+                throw new DomainException(ErrorCode.ALREADY_EXISTS, "it already exists");
+            } catch (ConflictingModificationException e) {
+                throw new DomainException(ErrorCode.STALE_VERSION, "the resource was changed concurrently; read it again");
+            } catch (ConcurrencyException e) {
+                if (attempt >= MAX_CONFLICT_RETRIES) {
+                    throw new DomainException(ErrorCode.STALE_VERSION,
+                            "the resource is being changed concurrently; try again");
+                }
+            } catch (AggregateNotFoundException e) {
+                throw DomainException.notFound("the resource");
+            }
+        }
+    }
+
+    /** The stored events of one aggregate, oldest first; empty if it does not exist. */
+    public List<? extends DomainEventMessage<?>> events(String aggregateId) {
+        return axon.eventStore().readEvents(aggregateId).asStream().toList();
+    }
+
+    public Directory directory() {
+        return directory;
+    }
+
+    /** The forwarder's processor, when it runs (for health checks and tests). */
+    public Optional<PooledStreamingEventProcessor> forwarder() {
+        return axon.eventProcessingConfiguration()
+                .eventProcessor(KafkaForwarder.PROCESSING_GROUP, PooledStreamingEventProcessor.class);
+    }
+
+    public TransactionManager transactionManager() {
+        return axon.getComponent(TransactionManager.class);
+    }
+
+    public Configuration axon() {
+        return axon;
+    }
+
+    private static String jdbcUrl(DataSource dataSource) {
+        try (Connection c = dataSource.getConnection()) {
+            return c.getMetaData().getURL();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot connect to the database", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        axon.shutdown();
+    }
+}

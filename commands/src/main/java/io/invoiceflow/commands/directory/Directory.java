@@ -1,0 +1,301 @@
+package io.invoiceflow.commands.directory;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.invoiceflow.events.DomainException;
+import io.invoiceflow.events.EventJson;
+import io.invoiceflow.events.customer.CustomerDetails;
+import io.invoiceflow.events.product.ProductDetails;
+import io.invoiceflow.events.shared.CustomerNumber;
+import io.invoiceflow.events.shared.ProductCode;
+import io.invoiceflow.events.shared.TenantId;
+import io.invoiceflow.events.shared.UserId;
+import io.invoiceflow.events.tenant.NumberSeries;
+import io.invoiceflow.events.tenant.Role;
+import io.invoiceflow.events.tenant.TenantProfile;
+import org.axonframework.common.jdbc.ConnectionProvider;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The write side's lookup tables: tenants, customers, products, number series and API keys. They
+ * are derived from events by {@link DirectoryProjector} in the same transaction as the events
+ * (number series and API key hashes are written by the command handlers that need them), so a
+ * command always sees a state consistent with the event store. Every method uses the calling
+ * thread's transaction when one is open.
+ */
+public final class Directory {
+    /** The two number series of a tenant. */
+    public enum Series { INVOICE, CREDIT_NOTE }
+
+    private final ConnectionProvider connections;
+    private final ObjectMapper json = EventJson.mapper();
+
+    public Directory(ConnectionProvider connections) {
+        this.connections = connections;
+    }
+
+    // ---- tenants
+
+    public Optional<TenantRecord> tenant(TenantId tenantId) {
+        return queryOne("select invoicing_active, profile_json from tenant_directory where tenant_id = ?",
+                ps -> ps.setString(1, tenantId.value()),
+                rs -> new TenantRecord(tenantId, read(rs.getString(2), TenantProfile.class), rs.getBoolean(1)));
+    }
+
+    /** The tenant, or NOT_FOUND. */
+    public TenantRecord requireTenant(TenantId tenantId) {
+        return tenant(tenantId).orElseThrow(() -> DomainException.notFound("tenant " + tenantId));
+    }
+
+    void insertTenant(TenantId tenantId, TenantProfile profile) {
+        update("insert into tenant_directory (tenant_id, invoicing_active, profile_json) values (?, ?, ?)",
+                ps -> {
+                    ps.setString(1, tenantId.value());
+                    ps.setBoolean(2, true);
+                    ps.setString(3, write(profile));
+                });
+        insertSeries(tenantId, Series.INVOICE, profile.invoiceNumbers());
+        insertSeries(tenantId, Series.CREDIT_NOTE, profile.creditNoteNumbers());
+    }
+
+    void setInvoicingActive(TenantId tenantId, boolean active) {
+        update("update tenant_directory set invoicing_active = ? where tenant_id = ?", ps -> {
+            ps.setBoolean(1, active);
+            ps.setString(2, tenantId.value());
+        });
+    }
+
+    // ---- number series
+
+    private void insertSeries(TenantId tenantId, Series series, NumberSeries numbers) {
+        update("insert into number_series (tenant_id, series, prefix, next_value) values (?, ?, ?, ?)", ps -> {
+            ps.setString(1, tenantId.value());
+            ps.setString(2, series.name());
+            ps.setString(3, numbers.prefix());
+            ps.setLong(4, numbers.startNumber());
+        });
+    }
+
+    /**
+     * Takes the next number of a series. Must run inside the transaction that records the numbered
+     * event: the row stays locked until it commits, and a rollback gives the number back, so numbers
+     * are gap-free and unique also under concurrent finalization and across instances.
+     */
+    public AssignedNumber takeNextNumber(TenantId tenantId, Series series) {
+        try {
+            Connection c = connections.getConnection();
+            try {
+                if (c.getAutoCommit()) {
+                    throw new IllegalStateException("a number can only be taken inside a transaction");
+                }
+                String prefix;
+                long next;
+                try (PreparedStatement ps = c.prepareStatement(
+                        "select prefix, next_value from number_series where tenant_id = ? and series = ? for update")) {
+                    ps.setString(1, tenantId.value());
+                    ps.setString(2, series.name());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (!rs.next()) {
+                            throw DomainException.notFound("number series " + series + " of tenant " + tenantId);
+                        }
+                        prefix = rs.getString(1);
+                        next = rs.getLong(2);
+                    }
+                }
+                try (PreparedStatement ps = c.prepareStatement(
+                        "update number_series set next_value = ? where tenant_id = ? and series = ?")) {
+                    ps.setLong(1, next + 1);
+                    ps.setString(2, tenantId.value());
+                    ps.setString(3, series.name());
+                    ps.executeUpdate();
+                }
+                return new AssignedNumber(prefix + next, next);
+            } finally {
+                c.close();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not take the next " + series + " number", e);
+        }
+    }
+
+    /** A number taken from a series: the formatted number and its sequence value. */
+    public record AssignedNumber(String number, long sequence) {
+    }
+
+    // ---- customers
+
+    public Optional<Versioned<CustomerDetails>> customer(TenantId tenantId, CustomerNumber number) {
+        return queryOne("select version, details_json from customer_directory where tenant_id = ? and customer_number = ?",
+                ps -> {
+                    ps.setString(1, tenantId.value());
+                    ps.setString(2, number.value());
+                },
+                rs -> new Versioned<>(rs.getLong(1), read(rs.getString(2), CustomerDetails.class)));
+    }
+
+    /** Customers ordered by number, after {@code afterNumber} (exclusive, null for the first page). */
+    public List<CustomerEntry> customers(TenantId tenantId, String afterNumber, int limit) {
+        return queryList("select customer_number, version, details_json from customer_directory"
+                        + " where tenant_id = ? and customer_number > ? order by customer_number limit ?",
+                ps -> {
+                    ps.setString(1, tenantId.value());
+                    ps.setString(2, afterNumber == null ? "" : afterNumber);
+                    ps.setInt(3, limit);
+                },
+                rs -> new CustomerEntry(new CustomerNumber(rs.getString(1)), rs.getLong(2),
+                        read(rs.getString(3), CustomerDetails.class)));
+    }
+
+    public record CustomerEntry(CustomerNumber customerNumber, long version, CustomerDetails details) {
+    }
+
+    void upsertCustomer(TenantId tenantId, CustomerNumber number, long version, CustomerDetails details) {
+        int changed = update("update customer_directory set version = ?, details_json = ? where tenant_id = ? and customer_number = ?",
+                ps -> {
+                    ps.setLong(1, version);
+                    ps.setString(2, write(details));
+                    ps.setString(3, tenantId.value());
+                    ps.setString(4, number.value());
+                });
+        if (changed == 0) {
+            update("insert into customer_directory (tenant_id, customer_number, version, details_json) values (?, ?, ?, ?)",
+                    ps -> {
+                        ps.setString(1, tenantId.value());
+                        ps.setString(2, number.value());
+                        ps.setLong(3, version);
+                        ps.setString(4, write(details));
+                    });
+        }
+    }
+
+    // ---- products
+
+    public Optional<Versioned<ProductDetails>> product(TenantId tenantId, ProductCode code) {
+        return queryOne("select version, details_json from product_directory where tenant_id = ? and product_code = ?",
+                ps -> {
+                    ps.setString(1, tenantId.value());
+                    ps.setString(2, code.value());
+                },
+                rs -> new Versioned<>(rs.getLong(1), read(rs.getString(2), ProductDetails.class)));
+    }
+
+    public List<ProductEntry> products(TenantId tenantId) {
+        return queryList("select product_code, version, details_json from product_directory where tenant_id = ? order by product_code",
+                ps -> ps.setString(1, tenantId.value()),
+                rs -> new ProductEntry(new ProductCode(rs.getString(1)), rs.getLong(2), read(rs.getString(3), ProductDetails.class)));
+    }
+
+    public record ProductEntry(ProductCode productCode, long version, ProductDetails details) {
+    }
+
+    void upsertProduct(TenantId tenantId, ProductCode code, long version, ProductDetails details) {
+        int changed = update("update product_directory set version = ?, details_json = ? where tenant_id = ? and product_code = ?",
+                ps -> {
+                    ps.setLong(1, version);
+                    ps.setString(2, write(details));
+                    ps.setString(3, tenantId.value());
+                    ps.setString(4, code.value());
+                });
+        if (changed == 0) {
+            update("insert into product_directory (tenant_id, product_code, version, details_json) values (?, ?, ?, ?)",
+                    ps -> {
+                        ps.setString(1, tenantId.value());
+                        ps.setString(2, code.value());
+                        ps.setLong(3, version);
+                        ps.setString(4, write(details));
+                    });
+        }
+    }
+
+    /** A row with the version (sequence number) of the aggregate event it reflects. */
+    public record Versioned<T>(long version, T value) {
+    }
+
+    // ---- API keys
+
+    /** Stores a key's hash. Called by the command handler that creates the user, in its transaction. */
+    public void storeApiKey(String keyHash, TenantId tenantId, UserId userId, Set<Role> roles) {
+        update("insert into api_key (key_hash, tenant_id, user_id, roles) values (?, ?, ?, ?)", ps -> {
+            ps.setString(1, keyHash);
+            ps.setString(2, tenantId.value());
+            ps.setString(3, userId.value());
+            ps.setString(4, roles.stream().map(Role::name).sorted().collect(Collectors.joining(",")));
+        });
+    }
+
+    public Optional<Principal> principalForKeyHash(String keyHash) {
+        return queryOne("select tenant_id, user_id, roles from api_key where key_hash = ?",
+                ps -> ps.setString(1, keyHash),
+                rs -> {
+                    Set<Role> roles = EnumSet.noneOf(Role.class);
+                    Arrays.stream(rs.getString(3).split(",")).filter(s -> !s.isEmpty()).map(Role::valueOf).forEach(roles::add);
+                    return new Principal(new TenantId(rs.getString(1)), new UserId(rs.getString(2)), Set.copyOf(roles));
+                });
+    }
+
+    // ---- plumbing
+
+    private interface Binder {
+        void bind(PreparedStatement ps) throws SQLException;
+    }
+
+    private interface Mapper<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+
+    private <T> Optional<T> queryOne(String sql, Binder binder, Mapper<T> mapper) {
+        List<T> rows = queryList(sql, binder, mapper);
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+
+    private <T> List<T> queryList(String sql, Binder binder, Mapper<T> mapper) {
+        try (Connection c = connections.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            binder.bind(ps);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<T> rows = new ArrayList<>();
+                while (rs.next()) {
+                    rows.add(mapper.map(rs));
+                }
+                return rows;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("directory query failed", e);
+        }
+    }
+
+    private int update(String sql, Binder binder) {
+        try (Connection c = connections.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            binder.bind(ps);
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("directory update failed", e);
+        }
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private <T> T read(String value, Class<T> type) {
+        try {
+            return json.readValue(value, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

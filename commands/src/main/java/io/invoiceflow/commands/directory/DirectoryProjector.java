@@ -1,0 +1,58 @@
+package io.invoiceflow.commands.directory;
+
+import io.invoiceflow.events.customer.CustomerChanged;
+import io.invoiceflow.events.customer.CustomerRegistered;
+import io.invoiceflow.events.product.ProductAdded;
+import io.invoiceflow.events.product.ProductChanged;
+import io.invoiceflow.events.tenant.InvoicingActivated;
+import io.invoiceflow.events.tenant.InvoicingDeactivated;
+import io.invoiceflow.events.tenant.TenantCreated;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+
+/**
+ * Keeps the {@link Directory} tables in step with the events. Runs in a subscribing processor, so
+ * inside the transaction that appends the events; a failure here rolls the command back.
+ */
+public final class DirectoryProjector {
+    private final Directory directory;
+
+    public DirectoryProjector(Directory directory) {
+        this.directory = directory;
+    }
+
+    @EventHandler
+    void on(TenantCreated event) {
+        directory.insertTenant(event.tenantId(), event.profile());
+    }
+
+    @EventHandler
+    void on(InvoicingDeactivated event) {
+        directory.setInvoicingActive(event.tenantId(), false);
+    }
+
+    @EventHandler
+    void on(InvoicingActivated event) {
+        directory.setInvoicingActive(event.tenantId(), true);
+    }
+
+    @EventHandler
+    void on(CustomerRegistered event, @SequenceNumber long version) {
+        directory.upsertCustomer(event.tenantId(), event.customerNumber(), version, event.details());
+    }
+
+    @EventHandler
+    void on(CustomerChanged event, @SequenceNumber long version) {
+        directory.upsertCustomer(event.tenantId(), event.customerNumber(), version, event.details());
+    }
+
+    @EventHandler
+    void on(ProductAdded event, @SequenceNumber long version) {
+        directory.upsertProduct(event.tenantId(), event.productCode(), version, event.details());
+    }
+
+    @EventHandler
+    void on(ProductChanged event, @SequenceNumber long version) {
+        directory.upsertProduct(event.tenantId(), event.productCode(), version, event.details());
+    }
+}

@@ -1,0 +1,86 @@
+package io.invoiceflow.commands.forwarder;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.invoiceflow.events.EventJson;
+import io.invoiceflow.events.Topics;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Publishes every stored event to {@code invoicing.events}, keyed by aggregate id, as a CloudEvent
+ * in binary mode. It runs in a pooled streaming processor: records of one batch are sent
+ * asynchronously, and the batch commits (and the processor's token advances) only after Kafka has
+ * acknowledged all of them. A failure rolls the batch back and it is sent again: at-least-once,
+ * consumers de-duplicate by {@code ce_id} or by aggregate id and {@code ce_sequence}.
+ */
+@ProcessingGroup(KafkaForwarder.PROCESSING_GROUP)
+public final class KafkaForwarder {
+    public static final String PROCESSING_GROUP = "kafka-forwarder";
+    private static final String PENDING = KafkaForwarder.class.getName() + ".pending";
+
+    private final Producer<String, byte[]> producer;
+    private final long ackTimeoutMillis;
+    private final ObjectMapper json = EventJson.mapper();
+
+    public KafkaForwarder(Producer<String, byte[]> producer, long ackTimeoutMillis) {
+        this.producer = producer;
+        this.ackTimeoutMillis = ackTimeoutMillis;
+    }
+
+    @EventHandler
+    void on(Object payload, EventMessage<?> message) throws JsonProcessingException {
+        String key = message instanceof DomainEventMessage<?> domain ? domain.getAggregateIdentifier()
+                : message.getIdentifier();
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.INVOICING_EVENTS, key,
+                json.writeValueAsBytes(payload));
+        CloudEvents.write(message, record.headers());
+        pendingOfThisBatch().add(producer.send(record));
+    }
+
+    private List<Future<RecordMetadata>> pendingOfThisBatch() {
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
+        return unitOfWork.root().getOrComputeResource(PENDING, k -> {
+            List<Future<RecordMetadata>> pending = new ArrayList<>();
+            unitOfWork.root().onPrepareCommit(u -> awaitAcks(pending));
+            return pending;
+        });
+    }
+
+    private void awaitAcks(List<Future<RecordMetadata>> pending) {
+        producer.flush();
+        try {
+            for (Future<RecordMetadata> ack : pending) {
+                ack.get(ackTimeoutMillis, TimeUnit.MILLISECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ForwardingFailedException("interrupted while waiting for Kafka", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new ForwardingFailedException("Kafka did not acknowledge a batch; it will be sent again", e);
+        }
+    }
+
+    /** Kafka refused or did not acknowledge a batch in time. */
+    public static final class ForwardingFailedException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        ForwardingFailedException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

@@ -1,0 +1,4 @@
+package io.invoiceflow.commands.invoice;
+
+/** An invoice's lifecycle: DRAFT -> FINALIZED -> PAID / VOID / CREDITED. */
+public enum InvoiceStatus { DRAFT, FINALIZED, PAID, VOID, CREDITED }

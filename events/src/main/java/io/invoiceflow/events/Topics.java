@@ -1,0 +1,12 @@
+package io.invoiceflow.events;
+
+/** Kafka topic names: part of the public contract. */
+public final class Topics {
+    /** Every stored event, keyed by aggregate id, CloudEvents 1.0 binary mode, JSON body. */
+    public static final String INVOICING_EVENTS = "invoicing.events";
+    /** Commands produced by stream processors for the write side. */
+    public static final String INVOICING_COMMANDS = "invoicing.commands";
+
+    private Topics() {
+    }
+}
