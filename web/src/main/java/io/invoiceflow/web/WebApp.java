@@ -1,0 +1,441 @@
+package io.invoiceflow.web;
+
+import io.invoiceflow.events.DomainException;
+import io.invoiceflow.events.ErrorCode;
+import io.invoiceflow.events.customer.ChangeCustomer;
+import io.invoiceflow.events.customer.CustomerDetails;
+import io.invoiceflow.events.customer.RegisterCustomer;
+import io.invoiceflow.events.invoice.ChangeInvoiceDraft;
+import io.invoiceflow.events.invoice.CloneInvoice;
+import io.invoiceflow.events.invoice.CreateInvoice;
+import io.invoiceflow.events.invoice.CreditInvoice;
+import io.invoiceflow.events.invoice.DeleteInvoiceDraft;
+import io.invoiceflow.events.invoice.FinalizeInvoice;
+import io.invoiceflow.events.invoice.InvoiceDraft;
+import io.invoiceflow.events.invoice.MarkInvoicePaid;
+import io.invoiceflow.events.invoice.VoidInvoice;
+import io.invoiceflow.events.order.ChangeOrder;
+import io.invoiceflow.events.order.CreateOrder;
+import io.invoiceflow.events.order.InvoiceOrder;
+import io.invoiceflow.events.order.OrderDraft;
+import io.invoiceflow.events.product.AddProduct;
+import io.invoiceflow.events.product.ChangeProduct;
+import io.invoiceflow.events.product.ProductDetails;
+import io.invoiceflow.events.shared.CreditNoteId;
+import io.invoiceflow.events.shared.CustomerNumber;
+import io.invoiceflow.events.shared.InvoiceId;
+import io.invoiceflow.events.shared.OrderId;
+import io.invoiceflow.events.shared.ProductCode;
+import io.invoiceflow.events.shared.TenantId;
+import io.invoiceflow.events.shared.UserId;
+import io.invoiceflow.events.tenant.ActivateInvoicing;
+import io.invoiceflow.events.tenant.CreateTenant;
+import io.invoiceflow.events.tenant.CreateUser;
+import io.invoiceflow.events.tenant.DeactivateInvoicing;
+import io.invoiceflow.events.tenant.TenantProfile;
+import io.invoiceflow.web.api.ApiKeys;
+import io.invoiceflow.web.api.Authenticator;
+import io.invoiceflow.web.api.Caller;
+import io.invoiceflow.web.api.CommandDispatcher;
+import io.invoiceflow.web.api.Operations;
+import io.invoiceflow.web.api.Permission;
+import io.invoiceflow.web.api.Queries;
+import io.invoiceflow.web.api.Requests;
+import io.invoiceflow.web.api.Versioned;
+import io.invoiceflow.web.http.Json;
+import io.invoiceflow.web.http.ProblemMapping;
+import io.invoiceflow.web.http.RequestBodies;
+import io.invoiceflow.web.http.RequestIds;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.javalin.http.HttpStatus;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The HTTP API: every route in one place. A handler parses, checks the caller, dispatches one
+ * command or query and maps the result (201 + Location on create, ETag / If-Match for optimistic
+ * concurrency). No business rules live here.
+ */
+public final class WebApp {
+    public static final String API = "/api/v1";
+    private static final String TENANT = API + "/tenants/{tenantId}";
+    private static final String CALLER = "invoiceflow.caller";
+    private static final Pattern ETAG = Pattern.compile("^(?:W/)?\"?(\\d{1,18})\"?$");
+    private static final int MAX_PAGE = 500;
+
+    /** What the API needs from the rest of the system. */
+    public record Dependencies(Authenticator authenticator, CommandDispatcher commands, Queries queries,
+                               Operations operations) {
+    }
+
+    /** A registered route: for the OpenAPI completeness test. */
+    public record Route(String method, String path) {
+    }
+
+    private final Dependencies deps;
+    private final List<Route> routes = new ArrayList<>();
+    private final String openApi;
+
+    private WebApp(Dependencies deps) {
+        this.deps = deps;
+        this.openApi = resource("/openapi.json");
+    }
+
+    /** An unstarted Javalin with every route. */
+    public static Javalin create(Dependencies deps) {
+        WebApp app = new WebApp(deps);
+        return Javalin.create(app::configure);
+    }
+
+    /** The routes {@link #create} registers. */
+    public static List<Route> routes() {
+        WebApp app = new WebApp(new Dependencies(null, null, null, null));
+        Javalin.create(app::configure);
+        return List.copyOf(app.routes);
+    }
+
+    private void configure(JavalinConfig cfg) {
+        cfg.startup.showJavalinBanner = false;
+        cfg.http.maxRequestSize = 1_000_000L;
+        Json.install(cfg);
+        RequestIds.install(cfg);
+        ProblemMapping.install(cfg);
+        cfg.routes.before(API + "/*", this::authenticate);
+        cfg.routes.after(ctx -> {
+            if (deps.operations() != null && ctx.endpoint() != null) {
+                Long started = ctx.attribute("invoiceflow.started");
+                deps.operations().recordRequest(ctx.method().name(), ctx.endpoint().path, ctx.statusCode(),
+                        started == null ? 0 : System.nanoTime() - started);
+            }
+        });
+        cfg.routes.before(ctx -> ctx.attribute("invoiceflow.started", System.nanoTime()));
+
+        // operations
+        route(cfg, HandlerType.GET, "/health/live", ctx -> ctx.json(Map.of("status", "UP")));
+        route(cfg, HandlerType.GET, "/health/ready", ctx -> {
+            Map<String, Object> readiness = deps.operations().readiness();
+            ctx.status(deps.operations().ready(readiness) ? 200 : 503).json(readiness);
+        });
+        route(cfg, HandlerType.GET, "/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                .result(deps.operations().scrape()));
+        route(cfg, HandlerType.GET, "/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
+
+        // tenants and users
+        route(cfg, HandlerType.POST, API + "/tenants", ctx -> {
+            Caller caller = caller(ctx);
+            if (!caller.isAdmin()) {
+                throw new DomainException(ErrorCode.FORBIDDEN, "only the operator (admin token) can create tenants");
+            }
+            TenantProfile profile = RequestBodies.read(ctx, TenantProfile.class);
+            TenantId tenantId = TenantId.random();
+            send(ctx, new CreateTenant(tenantId, profile));
+            created(ctx, API + "/tenants/" + tenantId, deps.queries().tenant(tenantId));
+        });
+        tenantRoute(cfg, HandlerType.GET, TENANT, Permission.READ, (ctx, tenant) ->
+                ok(ctx, deps.queries().tenant(tenant), "tenant"));
+        tenantRoute(cfg, HandlerType.POST, TENANT + "/invoicing/deactivate", Permission.ADMINISTER_TENANT, (ctx, tenant) -> {
+            Requests.Reason body = optionalBody(ctx, Requests.Reason.class, new Requests.Reason(null));
+            send(ctx, new DeactivateInvoicing(tenant, body.reason()));
+            ok(ctx, deps.queries().tenant(tenant), "tenant");
+        });
+        tenantRoute(cfg, HandlerType.POST, TENANT + "/invoicing/activate", Permission.ADMINISTER_TENANT, (ctx, tenant) -> {
+            send(ctx, new ActivateInvoicing(tenant));
+            ok(ctx, deps.queries().tenant(tenant), "tenant");
+        });
+        tenantRoute(cfg, HandlerType.POST, TENANT + "/users", Permission.ADMINISTER_TENANT, (ctx, tenant) -> {
+            Requests.NewUser body = RequestBodies.read(ctx, Requests.NewUser.class);
+            ApiKeys.NewKey key = ApiKeys.generate();
+            UserId userId = UserId.random();
+            send(ctx, new CreateUser(tenant, userId, body.name(), body.email(), body.roles(), key.prefix(), key.hash()));
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("userId", userId.value());
+            result.put("tenantId", tenant.value());
+            result.put("name", body.name());
+            result.put("email", body.email());
+            result.put("roles", body.roles());
+            result.put("apiKey", key.key());
+            result.put("apiKeyPrefix", key.prefix());
+            ctx.header("Cache-Control", "no-store");
+            ctx.status(HttpStatus.CREATED).header("Location", TENANT.replace("{tenantId}", tenant.value()) + "/users/" + userId)
+                    .json(result);
+        });
+
+        // customers
+        tenantRoute(cfg, HandlerType.POST, TENANT + "/customers", Permission.MANAGE_CUSTOMERS, (ctx, tenant) -> {
+            Requests.NewCustomer body = RequestBodies.read(ctx, Requests.NewCustomer.class);
+            if (body.customerNumber() == null) {
+                throw DomainException.invalid("customerNumber", "required", "customerNumber is required");
+            }
+            send(ctx, new RegisterCustomer(tenant, body.customerNumber(), new CustomerDetails(body.name(),
+                    body.organisationNumber(), body.invoiceLanguage(), body.email(), body.billingAddress(),
+                    body.contacts())));
+            created(ctx, path(tenant, "customers", body.customerNumber().value()),
+                    deps.queries().customer(tenant, body.customerNumber()));
+        });
+        tenantRoute(cfg, HandlerType.GET, TENANT + "/customers", Permission.READ, (ctx, tenant) -> {
+            int limit = limit(ctx);
+            List<Object> page = deps.queries().customers(tenant, ctx.queryParam("after"), limit);
+            ctx.json(Map.of("items", page, "limit", limit));
+        });
+        tenantRoute(cfg, HandlerType.GET, TENANT + "/customers/{customerNumber}", Permission.READ, (ctx, tenant) ->
+                ok(ctx, deps.queries().customer(tenant, pathId(ctx, "customerNumber", CustomerNumber::new)), "customer"));
+        tenantRoute(cfg, HandlerType.PUT, TENANT + "/customers/{customerNumber}", Permission.MANAGE_CUSTOMERS, (ctx, tenant) -> {
+            CustomerNumber number = pathId(ctx, "customerNumber", CustomerNumber::new);
+            CustomerDetails details = RequestBodies.read(ctx, CustomerDetails.class);
+            send(ctx, new ChangeCustomer(tenant, number, details, ifMatch(ctx)));
+            ok(ctx, deps.queries().customer(tenant, number), "customer");
+        });
+
+        // products
+        tenantRoute(cfg, HandlerType.POST, TENANT + "/products", Permission.MANAGE_PRODUCTS, (ctx, tenant) -> {
+            Requests.NewProduct body = RequestBodies.read(ctx, Requests.NewProduct.class);
+            if (body.productCode() == null) {
+                throw DomainException.invalid("productCode", "required", "productCode is required");
+            }
+            send(ctx, new AddProduct(tenant, body.productCode(),
+                    new ProductDetails(body.name(), body.unit(), body.unitPrice(), body.vatRate())));
+            created(ctx, path(tenant, "products", body.productCode().value()),
+                    deps.queries().product(tenant, body.productCode()));
+        });
+        tenantRoute(cfg, HandlerType.GET, TENANT + "/products", Permission.READ, (ctx, tenant) ->
+                ctx.json(Map.of("items", deps.queries().products(tenant))));
+        tenantRoute(cfg, HandlerType.GET, TENANT + "/products/{productCode}", Permission.READ, (ctx, tenant) ->
+                ok(ctx, deps.queries().product(tenant, pathId(ctx, "productCode", ProductCode::new)), "product"));
+        tenantRoute(cfg, HandlerType.PUT, TENANT + "/products/{productCode}", Permission.MANAGE_PRODUCTS, (ctx, tenant) -> {
+            ProductCode code = pathId(ctx, "productCode", ProductCode::new);
+            send(ctx, new ChangeProduct(tenant, code, RequestBodies.read(ctx, ProductDetails.class), ifMatch(ctx)));
+            ok(ctx, deps.queries().product(tenant, code), "product");
+        });
+
+        // orders
+        tenantRoute(cfg, HandlerType.POST, TENANT + "/orders", Permission.MANAGE_ORDERS, (ctx, tenant) -> {
+            OrderDraft draft = RequestBodies.read(ctx, OrderDraft.class);
+            OrderId orderId = OrderId.random();
+            send(ctx, new CreateOrder(orderId, tenant, draft));
+            created(ctx, path(tenant, "orders", orderId.value()), deps.queries().order(tenant, orderId));
+        });
+        tenantRoute(cfg, HandlerType.GET, TENANT + "/orders/{orderId}", Permission.READ, (ctx, tenant) ->
+                ok(ctx, deps.queries().order(tenant, pathId(ctx, "orderId", OrderId::new)), "order"));
+        tenantRoute(cfg, HandlerType.PUT, TENANT + "/orders/{orderId}", Permission.MANAGE_ORDERS, (ctx, tenant) -> {
+            OrderId orderId = pathId(ctx, "orderId", OrderId::new);
+            send(ctx, new ChangeOrder(orderId, tenant, RequestBodies.read(ctx, OrderDraft.class), ifMatch(ctx)));
+            ok(ctx, deps.queries().order(tenant, orderId), "order");
+        });
+        tenantRoute(cfg, HandlerType.POST, TENANT + "/orders/{orderId}/invoice", Permission.INVOICE, (ctx, tenant) -> {
+            OrderId orderId = pathId(ctx, "orderId", OrderId::new);
+            Requests.InvoiceOrder body = optionalBody(ctx, Requests.InvoiceOrder.class, new Requests.InvoiceOrder(null));
+            InvoiceId invoiceId = InvoiceId.random();
+            send(ctx, new InvoiceOrder(orderId, tenant, invoiceId, body.paymentTerms()));
+            created(ctx, path(tenant, "invoices", invoiceId.value()), deps.queries().invoice(tenant, invoiceId));
+        });
+
+        // invoices
+        tenantRoute(cfg, HandlerType.POST, TENANT + "/invoices", Permission.INVOICE, (ctx, tenant) -> {
+            InvoiceDraft draft = RequestBodies.read(ctx, InvoiceDraft.class);
+            InvoiceId invoiceId = InvoiceId.random();
+            send(ctx, new CreateInvoice(invoiceId, tenant, draft));
+            created(ctx, path(tenant, "invoices", invoiceId.value()), deps.queries().invoice(tenant, invoiceId));
+        });
+        tenantRoute(cfg, HandlerType.GET, TENANT + "/invoices/{invoiceId}", Permission.READ, (ctx, tenant) ->
+                ok(ctx, deps.queries().invoice(tenant, invoiceId(ctx)), "invoice"));
+        tenantRoute(cfg, HandlerType.PUT, TENANT + "/invoices/{invoiceId}", Permission.INVOICE, (ctx, tenant) -> {
+            InvoiceId invoiceId = invoiceId(ctx);
+            send(ctx, new ChangeInvoiceDraft(invoiceId, tenant, RequestBodies.read(ctx, InvoiceDraft.class), ifMatch(ctx)));
+            ok(ctx, deps.queries().invoice(tenant, invoiceId), "invoice");
+        });
+        tenantRoute(cfg, HandlerType.DELETE, TENANT + "/invoices/{invoiceId}", Permission.INVOICE, (ctx, tenant) -> {
+            send(ctx, new DeleteInvoiceDraft(invoiceId(ctx), tenant, ifMatch(ctx)));
+            ctx.status(HttpStatus.NO_CONTENT);
+        });
+        invoiceAction(cfg, "finalize", (ctx, tenant, invoiceId) -> {
+            noBody(ctx);
+            send(ctx, new FinalizeInvoice(invoiceId, tenant, ifMatch(ctx)));
+        });
+        invoiceAction(cfg, "pay", (ctx, tenant, invoiceId) -> {
+            Requests.Payment body = optionalBody(ctx, Requests.Payment.class, new Requests.Payment(null));
+            send(ctx, new MarkInvoicePaid(invoiceId, tenant, body.paymentDate()));
+        });
+        invoiceAction(cfg, "void", (ctx, tenant, invoiceId) -> {
+            Requests.Reason body = optionalBody(ctx, Requests.Reason.class, new Requests.Reason(null));
+            send(ctx, new VoidInvoice(invoiceId, tenant, body.reason()));
+        });
+        tenantRoute(cfg, HandlerType.POST, TENANT + "/invoices/{invoiceId}/credit", Permission.INVOICE, (ctx, tenant) -> {
+            Requests.Credit body = optionalBody(ctx, Requests.Credit.class, new Requests.Credit(null, null));
+            CreditNoteId creditNoteId = CreditNoteId.random();
+            send(ctx, new CreditInvoice(invoiceId(ctx), tenant, creditNoteId, body.lineNos(), body.reason()));
+            created(ctx, path(tenant, "credit-notes", creditNoteId.value()), deps.queries().creditNote(tenant, creditNoteId));
+        });
+        tenantRoute(cfg, HandlerType.POST, TENANT + "/invoices/{invoiceId}/clone", Permission.INVOICE, (ctx, tenant) -> {
+            noBody(ctx);
+            InvoiceId cloneId = InvoiceId.random();
+            send(ctx, new CloneInvoice(invoiceId(ctx), tenant, cloneId));
+            created(ctx, path(tenant, "invoices", cloneId.value()), deps.queries().invoice(tenant, cloneId));
+        });
+        tenantRoute(cfg, HandlerType.GET, TENANT + "/credit-notes/{creditNoteId}", Permission.READ, (ctx, tenant) ->
+                ok(ctx, deps.queries().creditNote(tenant, pathId(ctx, "creditNoteId", CreditNoteId::new)), "credit note"));
+    }
+
+    // ---- route plumbing
+
+    @FunctionalInterface
+    private interface TenantHandler {
+        void handle(Context ctx, TenantId tenant) throws Exception;
+    }
+
+    @FunctionalInterface
+    private interface InvoiceAction {
+        void handle(Context ctx, TenantId tenant, InvoiceId invoiceId) throws Exception;
+    }
+
+    private void route(JavalinConfig cfg, HandlerType method, String path, io.javalin.http.Handler handler) {
+        routes.add(new Route(method.name(), path));
+        if (method == HandlerType.GET) {
+            cfg.routes.get(path, handler);
+        } else if (method == HandlerType.POST) {
+            cfg.routes.post(path, handler);
+        } else if (method == HandlerType.PUT) {
+            cfg.routes.put(path, handler);
+        } else if (method == HandlerType.DELETE) {
+            cfg.routes.delete(path, handler);
+        } else {
+            throw new IllegalArgumentException(method.name());
+        }
+    }
+
+    /** A route under a tenant: the caller must see the tenant (else 404) and hold the permission (else 403). */
+    private void tenantRoute(JavalinConfig cfg, HandlerType method, String path, Permission permission,
+                             TenantHandler handler) {
+        route(cfg, method, path, ctx -> {
+            Caller caller = caller(ctx);
+            TenantId tenant = pathId(ctx, "tenantId", TenantId::new);
+            if (!caller.canSee(tenant)) {
+                throw DomainException.notFound("tenant " + tenant);
+            }
+            if (!caller.may(permission)) {
+                throw new DomainException(ErrorCode.FORBIDDEN, "this needs the " + permission + " permission");
+            }
+            handler.handle(ctx, tenant);
+        });
+    }
+
+    /** POST .../invoices/{id}/{action}: answers with the invoice as it is afterwards. */
+    private void invoiceAction(JavalinConfig cfg, String action, InvoiceAction handler) {
+        tenantRoute(cfg, HandlerType.POST, TENANT + "/invoices/{invoiceId}/" + action, Permission.INVOICE, (ctx, tenant) -> {
+            InvoiceId invoiceId = invoiceId(ctx);
+            handler.handle(ctx, tenant, invoiceId);
+            ok(ctx, deps.queries().invoice(tenant, invoiceId), "invoice");
+        });
+    }
+
+    private void authenticate(Context ctx) {
+        String header = ctx.header("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7) || header.length() > 7 + 200) {
+            throw new DomainException(ErrorCode.UNAUTHENTICATED, "send an API key as 'Authorization: Bearer <key>'");
+        }
+        Caller caller = deps.authenticator().authenticate(header.substring(7).trim())
+                .orElseThrow(() -> new DomainException(ErrorCode.UNAUTHENTICATED, "unknown API key"));
+        ctx.attribute(CALLER, caller);
+    }
+
+    private static Caller caller(Context ctx) {
+        Caller caller = ctx.attribute(CALLER);
+        if (caller == null) {
+            throw new DomainException(ErrorCode.UNAUTHENTICATED, "not authenticated");
+        }
+        return caller;
+    }
+
+    private void send(Context ctx, Object command) {
+        deps.commands().send(command, caller(ctx), RequestIds.of(ctx));
+    }
+
+    private static InvoiceId invoiceId(Context ctx) {
+        return pathId(ctx, "invoiceId", InvoiceId::new);
+    }
+
+    /** A malformed id in the path names nothing that exists: 404, like an unknown one. */
+    private static <T> T pathId(Context ctx, String name, Function<String, T> parse) {
+        try {
+            return parse.apply(ctx.pathParam(name));
+        } catch (DomainException e) {
+            throw DomainException.notFound(name + " " + ctx.pathParam(name));
+        }
+    }
+
+    private static String path(TenantId tenant, String collection, String id) {
+        return API + "/tenants/" + tenant + "/" + collection + "/" + id;
+    }
+
+    private static Long ifMatch(Context ctx) {
+        String header = ctx.header("If-Match");
+        if (header == null || header.equals("*")) {
+            return null;
+        }
+        Matcher m = ETAG.matcher(header.trim());
+        if (!m.matches()) {
+            throw DomainException.invalid("If-Match", "etag", "If-Match must be an ETag this API returned, such as \"3\"");
+        }
+        return Long.parseLong(m.group(1));
+    }
+
+    private static <T> T optionalBody(Context ctx, Class<T> type, T whenEmpty) {
+        return ctx.body().isBlank() ? whenEmpty : RequestBodies.read(ctx, type);
+    }
+
+    private static void noBody(Context ctx) {
+        if (!ctx.body().isBlank() && !ctx.body().trim().equals("{}")) {
+            throw DomainException.invalid("$", "empty", "this action takes no request body");
+        }
+    }
+
+    private static int limit(Context ctx) {
+        String value = ctx.queryParam("limit");
+        if (value == null) {
+            return 100;
+        }
+        try {
+            int limit = Integer.parseInt(value);
+            if (limit >= 1 && limit <= MAX_PAGE) {
+                return limit;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw DomainException.invalid("limit", "range", "limit must be an integer from 1 to " + MAX_PAGE);
+    }
+
+    private static void ok(Context ctx, Optional<Versioned<Object>> view, String what) {
+        Versioned<Object> found = view.orElseThrow(() -> DomainException.notFound(what));
+        ctx.header("ETag", "\"" + found.version() + "\"").json(found.view());
+    }
+
+    private static void created(Context ctx, String location, Optional<Versioned<Object>> view) {
+        Versioned<Object> found = view.orElseThrow(() -> new IllegalStateException("created resource not readable"));
+        ctx.status(HttpStatus.CREATED).header("Location", location).header("ETag", "\"" + found.version() + "\"")
+                .json(found.view());
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = WebApp.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException(name + " is missing from the web module");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

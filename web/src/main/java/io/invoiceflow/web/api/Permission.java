@@ -1,0 +1,26 @@
+package io.invoiceflow.web.api;
+
+import io.invoiceflow.events.tenant.Role;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/** What a route needs; granted to roles as documented in the README. The operator (admin token) has all. */
+public enum Permission {
+    READ(EnumSet.allOf(Role.class)),
+    MANAGE_CUSTOMERS(EnumSet.of(Role.ADMIN, Role.ACCOUNTANT, Role.SALES)),
+    MANAGE_PRODUCTS(EnumSet.of(Role.ADMIN, Role.ACCOUNTANT)),
+    MANAGE_ORDERS(EnumSet.of(Role.ADMIN, Role.ACCOUNTANT, Role.SALES)),
+    INVOICE(EnumSet.of(Role.ADMIN, Role.ACCOUNTANT)),
+    ADMINISTER_TENANT(EnumSet.of(Role.ADMIN));
+
+    private final Set<Role> roles;
+
+    Permission(Set<Role> roles) {
+        this.roles = roles;
+    }
+
+    public boolean grantedTo(Role role) {
+        return roles.contains(role);
+    }
+}

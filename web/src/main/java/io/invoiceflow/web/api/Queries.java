@@ -1,0 +1,31 @@
+package io.invoiceflow.web.api;
+
+import io.invoiceflow.events.shared.CreditNoteId;
+import io.invoiceflow.events.shared.CustomerNumber;
+import io.invoiceflow.events.shared.InvoiceId;
+import io.invoiceflow.events.shared.OrderId;
+import io.invoiceflow.events.shared.ProductCode;
+import io.invoiceflow.events.shared.TenantId;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The reads the API serves. Every method answers only within the given tenant. */
+public interface Queries {
+    Optional<Versioned<Object>> tenant(TenantId tenantId);
+
+    Optional<Versioned<Object>> customer(TenantId tenantId, CustomerNumber number);
+
+    /** Customers ordered by number, after {@code after} (exclusive; null for the first page). */
+    List<Object> customers(TenantId tenantId, String after, int limit);
+
+    Optional<Versioned<Object>> product(TenantId tenantId, ProductCode code);
+
+    List<Object> products(TenantId tenantId);
+
+    Optional<Versioned<Object>> invoice(TenantId tenantId, InvoiceId invoiceId);
+
+    Optional<Versioned<Object>> order(TenantId tenantId, OrderId orderId);
+
+    Optional<Versioned<Object>> creditNote(TenantId tenantId, CreditNoteId creditNoteId);
+}
