@@ -150,7 +150,7 @@ public final class Drafting {
             if (v.required(path + ".vatRate", vatRate)) {
                 rate = VatRates.match(tenant.country(), vatRate).orElse(null);
                 if (rate == null) {
-                    v.add(path + ".vatRate", "one-of", "vatRate must be one of " + VatRates.describe(tenant.country())
+                    v.add(path + ".vatRate", "one-of", path + ".vatRate must be one of " + VatRates.describe(tenant.country())
                             + " (the VAT rates of " + tenant.country() + ")");
                 }
             }

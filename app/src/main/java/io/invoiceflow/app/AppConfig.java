@@ -1,0 +1,160 @@
+package io.invoiceflow.app;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * The app's configuration: defaults, then an optional properties file ({@code INVOICEFLOW_CONFIG}),
+ * then environment variables; the same key names everywhere. Validated once at start.
+ *
+ * @param port                  HTTP port ({@code PORT}, default 8080; 0 picks a free one)
+ * @param dataDir               where embedded data lives ({@code INVOICEFLOW_DATA_DIR}, default ./data)
+ * @param adminToken            the operator's bearer token ({@code INVOICEFLOW_ADMIN_TOKEN}); generated when absent
+ * @param kafkaBootstrapServers an external Kafka ({@code KAFKA_BOOTSTRAP_SERVERS}); empty: embedded broker
+ * @param databaseUrl           an external PostgreSQL ({@code DATABASE_URL}); empty: embedded H2 in the data dir
+ * @param databaseUser          {@code DATABASE_USER}, unless the URL carries it
+ * @param databasePassword      {@code DATABASE_PASSWORD}, unless the URL carries it
+ * @param nodeId                this instance's name ({@code INVOICEFLOW_NODE_ID}, default the host name)
+ * @param topicPartitions       partitions of the topics the app creates ({@code INVOICEFLOW_TOPIC_PARTITIONS}, default 6)
+ */
+public record AppConfig(int port, Path dataDir, Optional<String> adminToken, Optional<String> kafkaBootstrapServers,
+                        Optional<String> databaseUrl, Optional<String> databaseUser, Optional<String> databasePassword,
+                        String nodeId, int topicPartitions) {
+
+    /** Every setting with its default ("" = none), in README order. */
+    public static final Map<String, String> KEYS;
+
+    static {
+        Map<String, String> keys = new LinkedHashMap<>();
+        keys.put("PORT", "8080");
+        keys.put("INVOICEFLOW_DATA_DIR", "./data");
+        keys.put("INVOICEFLOW_ADMIN_TOKEN", "");
+        keys.put("KAFKA_BOOTSTRAP_SERVERS", "");
+        keys.put("DATABASE_URL", "");
+        keys.put("DATABASE_USER", "");
+        keys.put("DATABASE_PASSWORD", "");
+        keys.put("INVOICEFLOW_NODE_ID", "");
+        keys.put("INVOICEFLOW_TOPIC_PARTITIONS", "6");
+        keys.put("INVOICEFLOW_CONFIG", "");
+        KEYS = Map.copyOf(keys);
+    }
+
+    @Override
+    public String toString() {
+        return "AppConfig[port=" + port + ", dataDir=" + dataDir + ", kafka=" + kafkaBootstrapServers.orElse("embedded")
+                + ", database=" + databaseUrl.map(AppConfig::redact).orElse("embedded H2") + ", nodeId=" + nodeId + "]";
+    }
+
+    public static AppConfig fromEnvironment() {
+        return load(System.getenv());
+    }
+
+    /** Defaults, then the file named by INVOICEFLOW_CONFIG (if any), then {@code env}. */
+    public static AppConfig load(Map<String, String> env) {
+        Map<String, String> values = new HashMap<>();
+        KEYS.forEach((k, v) -> {
+            if (!v.isEmpty()) {
+                values.put(k, v);
+            }
+        });
+        String file = env.get("INVOICEFLOW_CONFIG");
+        if (file != null && !file.isBlank()) {
+            Properties properties = new Properties();
+            try (Reader reader = Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8)) {
+                properties.load(reader);
+            } catch (IOException e) {
+                throw new IllegalArgumentException("INVOICEFLOW_CONFIG: cannot read " + file + ": " + e.getMessage());
+            }
+            for (String key : properties.stringPropertyNames()) {
+                if (!KEYS.containsKey(key)) {
+                    throw new IllegalArgumentException("INVOICEFLOW_CONFIG: unknown setting " + key
+                            + " (known: " + String.join(", ", KEYS.keySet()) + ")");
+                }
+                values.put(key, properties.getProperty(key).trim());
+            }
+        }
+        KEYS.keySet().forEach(k -> {
+            String v = env.get(k);
+            if (v != null && !v.isBlank()) {
+                values.put(k, v.trim());
+            }
+        });
+        int port = integer(values, "PORT", 0, 65535);
+        int partitions = integer(values, "INVOICEFLOW_TOPIC_PARTITIONS", 1, 1000);
+        Optional<String> databaseUrl = opt(values, "DATABASE_URL").map(AppConfig::jdbcUrl);
+        return new AppConfig(port, Path.of(values.get("INVOICEFLOW_DATA_DIR")).toAbsolutePath().normalize(),
+                opt(values, "INVOICEFLOW_ADMIN_TOKEN"), opt(values, "KAFKA_BOOTSTRAP_SERVERS"), databaseUrl,
+                opt(values, "DATABASE_USER").or(() -> databaseUrl.flatMap(u -> userInfo(u, 0))),
+                opt(values, "DATABASE_PASSWORD").or(() -> databaseUrl.flatMap(u -> userInfo(u, 1))),
+                opt(values, "INVOICEFLOW_NODE_ID").orElseGet(AppConfig::hostName), partitions);
+    }
+
+    /**
+     * Accepts a JDBC URL ({@code jdbc:postgresql://...}, {@code jdbc:h2:...}) or the common
+     * {@code postgres://user:password@host:port/db} form, which becomes a JDBC URL.
+     */
+    static String jdbcUrl(String url) {
+        if (url.startsWith("jdbc:postgresql:") || url.startsWith("jdbc:h2:")) {
+            return url;
+        }
+        if (url.startsWith("postgres://") || url.startsWith("postgresql://")) {
+            URI uri = URI.create(url);
+            String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
+            String userInfo = uri.getRawUserInfo() == null ? "" : uri.getRawUserInfo() + "@";
+            return "jdbc:postgresql://" + userInfo + uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "")
+                    + uri.getRawPath() + query;
+        }
+        throw new IllegalArgumentException("DATABASE_URL must be a PostgreSQL URL (jdbc:postgresql://... or postgres://...)");
+    }
+
+    /** User (0) or password (1) from {@code jdbc:postgresql://user:password@host/db}. */
+    private static Optional<String> userInfo(String jdbcUrl, int part) {
+        int at = jdbcUrl.indexOf('@');
+        int start = jdbcUrl.indexOf("//");
+        if (!jdbcUrl.startsWith("jdbc:postgresql://") || at < 0 || start < 0 || at < start) {
+            return Optional.empty();
+        }
+        String[] info = jdbcUrl.substring(start + 2, at).split(":", 2);
+        return part < info.length ? Optional.of(URLDecoder.decode(info[part], StandardCharsets.UTF_8)) : Optional.empty();
+    }
+
+    /** The URL without credentials, for the JDBC driver and logs. */
+    public static String redact(String jdbcUrl) {
+        return jdbcUrl.replaceAll("//[^/@]*@", "//").replaceAll("(?i)password=[^&;]*", "password=***");
+    }
+
+    private static Optional<String> opt(Map<String, String> values, String key) {
+        return Optional.ofNullable(values.get(key)).filter(v -> !v.isBlank());
+    }
+
+    private static int integer(Map<String, String> values, String key, int min, int max) {
+        try {
+            int value = Integer.parseInt(values.get(key));
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new IllegalArgumentException(key + " must be an integer from " + min + " to " + max + ", not '"
+                + values.get(key) + "'");
+    }
+
+    private static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return "invoiceflow";
+        }
+    }
+}

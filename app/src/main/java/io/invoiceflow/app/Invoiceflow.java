@@ -1,0 +1,168 @@
+package io.invoiceflow.app;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.invoiceflow.app.kafka.EmbeddedKafkaBroker;
+import io.invoiceflow.app.kafka.TopicAdmin;
+import io.invoiceflow.app.reads.WriteSideQueries;
+import io.invoiceflow.app.security.AdminToken;
+import io.invoiceflow.app.security.TokenAuthenticator;
+import io.invoiceflow.commands.CommandContext;
+import io.invoiceflow.commands.WriteSide;
+import io.invoiceflow.commands.WriteSideSettings;
+import io.invoiceflow.web.WebApp;
+import io.invoiceflow.web.api.Caller;
+import io.invoiceflow.web.api.CommandDispatcher;
+import io.javalin.Javalin;
+import io.micrometer.core.instrument.Counter;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Properties;
+
+/**
+ * The composition root: starts what is not configured externally (a KRaft broker, H2), then the
+ * write side, then the HTTP API; {@link #close} stops them in reverse order.
+ */
+public final class Invoiceflow implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Invoiceflow.class);
+
+    private final Deque<AutoCloseable> resources = new ArrayDeque<>();
+    private final String bootstrapServers;
+    private final WriteSide writeSide;
+    private final Javalin web;
+
+    private Invoiceflow(AppConfig config, Clock clock) throws Exception {
+        try {
+            Files.createDirectories(config.dataDir());
+            String adminHash = AdminToken.hash(config.adminToken(), config.dataDir());
+
+            boolean embeddedKafka = config.kafkaBootstrapServers().isEmpty();
+            if (embeddedKafka) {
+                EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(config.dataDir().resolve("kafka"));
+                resources.push(broker);
+                bootstrapServers = broker.bootstrapServers();
+            } else {
+                bootstrapServers = config.kafkaBootstrapServers().get();
+            }
+            TopicAdmin.ensureTopics(bootstrapServers,
+                    TopicAdmin.defaultTopics(config.topicPartitions(), (short) (embeddedKafka ? 1 : 3)),
+                    Duration.ofSeconds(60));
+
+            HikariDataSource dataSource = dataSource(config);
+            resources.push(dataSource);
+            Producer<String, byte[]> producer = producer(bootstrapServers);
+            resources.push(producer);
+            writeSide = WriteSide.start(dataSource, WriteSideSettings.defaults(config.nodeId()), clock, producer);
+            resources.push(writeSide);
+
+            OperationsMonitor operations = new OperationsMonitor(dataSource, writeSide, bootstrapServers, embeddedKafka);
+            resources.push(operations);
+            Counter.Builder commandCounter = Counter.builder("invoiceflow.commands").description("commands handled");
+            CommandDispatcher dispatcher = new CommandDispatcher() {
+                @Override
+                public <R> R send(Object command, Caller caller, String requestId) {
+                    String outcome = "refused";
+                    try {
+                        R result = writeSide.send(command, new CommandContext(caller.actor(), requestId,
+                                caller.tenantId() == null ? tenantOf(command) : caller.tenantId().value()));
+                        outcome = "accepted";
+                        return result;
+                    } finally {
+                        commandCounter.tag("type", command.getClass().getSimpleName()).tag("outcome", outcome)
+                                .register(operations.registry()).increment();
+                    }
+                }
+            };
+            web = WebApp.create(new WebApp.Dependencies(new TokenAuthenticator(adminHash, writeSide.directory()),
+                    dispatcher, new WriteSideQueries(writeSide), operations));
+            web.start(config.port());
+            resources.push(web::stop);
+            LOG.info("Invoiceflow is up on port {} ({})", web.port(), config);
+            if (embeddedKafka) {
+                LOG.info("Embedded Kafka broker: {} (kcat -b {} -t invoicing.events -C)", bootstrapServers, bootstrapServers);
+            }
+        } catch (Exception | Error e) {
+            close();
+            throw e;
+        }
+    }
+
+    public static Invoiceflow start(AppConfig config, Clock clock) throws Exception {
+        return new Invoiceflow(config, clock);
+    }
+
+    /** The tenant id a command carries, for the metadata of operator commands. */
+    private static String tenantOf(Object command) {
+        try {
+            Object id = command.getClass().getMethod("tenantId").invoke(command);
+            return id == null ? null : id.toString();
+        } catch (ReflectiveOperationException e) {
+            return null;
+        }
+    }
+
+    public int port() {
+        return web.port();
+    }
+
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    public WriteSide writeSide() {
+        return writeSide;
+    }
+
+    private static HikariDataSource dataSource(AppConfig config) {
+        HikariConfig hikari = new HikariConfig();
+        hikari.setPoolName("invoiceflow");
+        hikari.setMaximumPoolSize(20);
+        if (config.databaseUrl().isPresent()) {
+            hikari.setJdbcUrl(AppConfig.redact(config.databaseUrl().get()));
+            config.databaseUser().ifPresent(hikari::setUsername);
+            config.databasePassword().ifPresent(hikari::setPassword);
+        } else {
+            Path file = config.dataDir().resolve("eventstore");
+            // WRITE_DELAY=0: without it H2 lost committed rows on kill -9 (FIELD-NOTES).
+            hikari.setJdbcUrl("jdbc:h2:file:" + file + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
+        }
+        return new HikariDataSource(hikari);
+    }
+
+    private static Producer<String, byte[]> producer(String bootstrapServers) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
+        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, "invoiceflow-forwarder");
+        return new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    @Override
+    public void close() {
+        while (!resources.isEmpty()) {
+            AutoCloseable resource = resources.pop();
+            try {
+                resource.close();
+            } catch (Exception e) {
+                LOG.warn("Error while stopping {}", resource, e);
+            }
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package io.invoiceflow.app;
+
+import io.invoiceflow.commands.WriteSide;
+import io.invoiceflow.web.api.Operations;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+/** Readiness of each component and the Prometheus registry. */
+final class OperationsMonitor implements Operations, AutoCloseable {
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final DataSource dataSource;
+    private final WriteSide writeSide;
+    private final Admin kafkaAdmin;
+    private final String bootstrapServers;
+    private final boolean embeddedKafka;
+    private final JvmGcMetrics gcMetrics = new JvmGcMetrics();
+
+    OperationsMonitor(DataSource dataSource, WriteSide writeSide, String bootstrapServers, boolean embeddedKafka) {
+        this.dataSource = dataSource;
+        this.writeSide = writeSide;
+        this.bootstrapServers = bootstrapServers;
+        this.embeddedKafka = embeddedKafka;
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000);
+        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000);
+        this.kafkaAdmin = Admin.create(props);
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        gcMetrics.bindTo(registry);
+    }
+
+    PrometheusMeterRegistry registry() {
+        return registry;
+    }
+
+    @Override
+    public Map<String, Object> readiness() {
+        Map<String, Object> components = new LinkedHashMap<>();
+        components.put("database", check(() -> {
+            try (Connection c = dataSource.getConnection()) {
+                return c.isValid(2) ? Map.of() : null;
+            }
+        }));
+        components.put("kafka", check(() -> {
+            String clusterId = kafkaAdmin.describeCluster(new DescribeClusterOptions().timeoutMs(2000)).clusterId()
+                    .get(3, TimeUnit.SECONDS);
+            return Map.of("clusterId", clusterId, "embedded", embeddedKafka);
+        }));
+        components.put("forwarder", check(() -> writeSide.forwarder()
+                .filter(p -> p.isRunning() && !p.isError())
+                .map(p -> Map.<String, Object>of("processingGroup", p.getName()))
+                .orElse(null)));
+        Map<String, Object> result = new LinkedHashMap<>();
+        boolean up = components.values().stream().allMatch(c -> "UP".equals(((Map<?, ?>) c).get("status")));
+        result.put("status", up ? "UP" : "DOWN");
+        result.put("components", components);
+        if (embeddedKafka) {
+            result.put("kafkaBootstrapServers", bootstrapServers);
+        }
+        return result;
+    }
+
+    @Override
+    public boolean ready(Map<String, Object> readiness) {
+        return "UP".equals(readiness.get("status"));
+    }
+
+    @Override
+    public String scrape() {
+        return registry.scrape();
+    }
+
+    @Override
+    public void recordRequest(String method, String routeTemplate, int status, long nanos) {
+        Timer.builder("invoiceflow.http.requests")
+                .description("HTTP requests by route template and status")
+                .tag("method", method).tag("route", routeTemplate).tag("status", Integer.toString(status))
+                .register(registry)
+                .record(Duration.ofNanos(nanos));
+    }
+
+    private interface Check {
+        Map<String, Object> run() throws Exception;
+    }
+
+    private static Map<String, Object> check(Check check) {
+        Map<String, Object> state = new LinkedHashMap<>();
+        try {
+            Map<String, Object> details = check.run();
+            state.put("status", details == null ? "DOWN" : "UP");
+            if (details != null) {
+                state.putAll(details);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            state.put("status", "DOWN");
+        } catch (Exception e) {
+            state.put("status", "DOWN");
+            state.put("error", e.getClass().getSimpleName());
+        }
+        return state;
+    }
+
+    @Override
+    public void close() {
+        kafkaAdmin.close(Duration.ofSeconds(2));
+        gcMetrics.close();
+        registry.close();
+    }
+}
