@@ -60,11 +60,13 @@ public final class WriteSide implements AutoCloseable {
 
     private final Configuration axon;
     private final Directory directory;
+    private final KafkaForwarder forwarder;
     private final CommandGateway gateway;
 
-    private WriteSide(Configuration axon, Directory directory) {
+    private WriteSide(Configuration axon, Directory directory, KafkaForwarder forwarder) {
         this.axon = axon;
         this.directory = directory;
+        this.forwarder = forwarder;
         this.gateway = axon.commandGateway();
     }
 
@@ -107,6 +109,7 @@ public final class WriteSide implements AutoCloseable {
         }
         configurer.registerCommandHandler(c -> new InvoiceCommandHandlers(c.repository(Invoice.class),
                 c.repository(CreditNote.class), c.repository(Order.class), directory, clock));
+        KafkaForwarder forwarder = kafka == null ? null : new KafkaForwarder(kafka, 30_000);
         configurer.eventProcessing(processing -> {
             processing.registerTokenStore(c -> EventStorage.tokenStore(transactions, serializer, settings.nodeId()))
                     .registerSubscribingEventProcessor(DIRECTORY_GROUP)
@@ -121,12 +124,12 @@ public final class WriteSide implements AutoCloseable {
                                         .initialToken(StreamableMessageSource::createTailToken))
                         .registerListenerInvocationErrorHandler(KafkaForwarder.PROCESSING_GROUP,
                                 c -> PropagatingErrorHandler.instance())
-                        .registerEventHandler(c -> new KafkaForwarder(kafka, 30_000));
+                        .registerEventHandler(c -> forwarder);
             }
         });
         Configuration axon = configurer.buildConfiguration();
         axon.start();
-        return new WriteSide(axon, directory);
+        return new WriteSide(axon, directory, forwarder);
     }
 
     /**
@@ -161,6 +164,11 @@ public final class WriteSide implements AutoCloseable {
 
     public Directory directory() {
         return directory;
+    }
+
+    /** The forwarder, when the write side runs with one. */
+    public Optional<KafkaForwarder> kafkaForwarder() {
+        return Optional.ofNullable(forwarder);
     }
 
     /** The forwarder's processor, when it runs (for health checks and tests). */

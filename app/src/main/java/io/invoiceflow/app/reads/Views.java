@@ -13,7 +13,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
 
 /** The API's response shapes (documented in openapi.json). */
 public final class Views {
@@ -24,7 +23,7 @@ public final class Views {
                              Instant createdAt) {
     }
 
-    public record UserView(String userId, String name, String email, Set<Role> roles, String apiKeyPrefix,
+    public record UserView(String userId, String name, String email, List<Role> roles, String apiKeyPrefix,
                            String createdBy, Instant createdAt) {
     }
 

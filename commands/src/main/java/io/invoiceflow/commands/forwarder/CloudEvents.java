@@ -1,5 +1,6 @@
 package io.invoiceflow.commands.forwarder;
 
+import io.invoiceflow.events.DomainEvent;
 import io.invoiceflow.events.EventCatalog;
 import org.apache.kafka.common.header.Headers;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -42,7 +43,8 @@ public final class CloudEvents {
 
     static void write(EventMessage<?> message, Headers headers) {
         Class<?> type = message.getPayloadType();
-        Object tenant = message.getMetaData().get(META_TENANT);
+        Object tenant = message.getPayload() instanceof DomainEvent event && event.tenantId() != null
+                ? event.tenantId() : message.getMetaData().get(META_TENANT);
         put(headers, SPEC_VERSION, "1.0");
         put(headers, ID, message.getIdentifier());
         put(headers, TYPE, typeOf(type));

@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Publishes every stored event to {@code invoicing.events}, keyed by aggregate id, as a CloudEvent
@@ -36,6 +37,8 @@ public final class KafkaForwarder {
     private final Producer<String, byte[]> producer;
     private final long ackTimeoutMillis;
     private final ObjectMapper json = EventJson.mapper();
+    private final AtomicLong batches = new AtomicLong();
+    private final AtomicLong events = new AtomicLong();
 
     public KafkaForwarder(Producer<String, byte[]> producer, long ackTimeoutMillis) {
         this.producer = producer;
@@ -57,8 +60,22 @@ public final class KafkaForwarder {
         return unitOfWork.root().getOrComputeResource(PENDING, k -> {
             List<Future<RecordMetadata>> pending = new ArrayList<>();
             unitOfWork.root().onPrepareCommit(u -> awaitAcks(pending));
+            unitOfWork.root().afterCommit(u -> {
+                batches.incrementAndGet();
+                events.addAndGet(pending.size());
+            });
             return pending;
         });
+    }
+
+    /** Batches committed so far (each one flushed and acknowledged by Kafka). */
+    public long batchesForwarded() {
+        return batches.get();
+    }
+
+    /** Events forwarded in committed batches (a repeated batch counts again). */
+    public long eventsForwarded() {
+        return events.get();
     }
 
     private void awaitAcks(List<Future<RecordMetadata>> pending) {

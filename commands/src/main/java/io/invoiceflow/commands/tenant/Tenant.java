@@ -6,6 +6,7 @@ import io.invoiceflow.commands.shared.Addresses;
 import io.invoiceflow.commands.shared.Languages;
 import io.invoiceflow.commands.shared.Violations;
 import io.invoiceflow.events.DomainException;
+import io.invoiceflow.events.ErrorCode;
 import io.invoiceflow.events.tenant.ActivateInvoicing;
 import io.invoiceflow.events.tenant.CreateTenant;
 import io.invoiceflow.events.tenant.CreateUser;
@@ -24,6 +25,7 @@ import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Currency;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -74,13 +76,13 @@ public class Tenant {
             v.add("roles", "min-items", "roles must name at least one of ADMIN, ACCOUNTANT, SALES, AUDITOR");
         }
         v.throwIfAny();
-        if (userEmails.contains(command.email().toLowerCase(java.util.Locale.ROOT))) {
-            throw new DomainException(io.invoiceflow.events.ErrorCode.ALREADY_EXISTS,
+        if (userEmails.contains(command.email().toLowerCase(Locale.ROOT))) {
+            throw new DomainException(ErrorCode.ALREADY_EXISTS,
                     "a user with email " + command.email() + " already exists in this tenant");
         }
         directory.storeApiKey(command.apiKeyHash(), command.tenantId(), command.userId(), command.roles());
         apply(new UserCreated(command.tenantId(), command.userId(), command.name(), command.email(),
-                Set.copyOf(command.roles()), command.apiKeyPrefix()));
+                command.roles().stream().sorted().distinct().toList(), command.apiKeyPrefix()));
     }
 
     static TenantProfile checked(TenantProfile p) {
@@ -155,6 +157,6 @@ public class Tenant {
 
     @EventSourcingHandler
     void on(UserCreated event) {
-        userEmails.add(event.email().toLowerCase(java.util.Locale.ROOT));
+        userEmails.add(event.email().toLowerCase(Locale.ROOT));
     }
 }

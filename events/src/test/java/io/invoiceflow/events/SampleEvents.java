@@ -1,0 +1,204 @@
+package io.invoiceflow.events;
+
+import io.invoiceflow.events.creditnote.CreditNoteIssued;
+import io.invoiceflow.events.customer.CustomerChanged;
+import io.invoiceflow.events.customer.CustomerDetails;
+import io.invoiceflow.events.customer.CustomerRegistered;
+import io.invoiceflow.events.invoice.InvoiceContent;
+import io.invoiceflow.events.invoice.InvoiceCredited;
+import io.invoiceflow.events.invoice.InvoiceDraftChanged;
+import io.invoiceflow.events.invoice.InvoiceDraftDeleted;
+import io.invoiceflow.events.invoice.InvoiceDrafted;
+import io.invoiceflow.events.invoice.InvoiceFinalized;
+import io.invoiceflow.events.invoice.InvoiceOrigin;
+import io.invoiceflow.events.invoice.InvoicePaid;
+import io.invoiceflow.events.invoice.InvoiceVoided;
+import io.invoiceflow.events.order.OrderChanged;
+import io.invoiceflow.events.order.OrderContent;
+import io.invoiceflow.events.order.OrderCreated;
+import io.invoiceflow.events.order.OrderInvoiced;
+import io.invoiceflow.events.product.ProductAdded;
+import io.invoiceflow.events.product.ProductChanged;
+import io.invoiceflow.events.product.ProductDetails;
+import io.invoiceflow.events.shared.Address;
+import io.invoiceflow.events.shared.Contact;
+import io.invoiceflow.events.shared.CreditNoteId;
+import io.invoiceflow.events.shared.CustomerNumber;
+import io.invoiceflow.events.shared.CustomerSnapshot;
+import io.invoiceflow.events.shared.Discount;
+import io.invoiceflow.events.shared.InvoiceId;
+import io.invoiceflow.events.shared.Line;
+import io.invoiceflow.events.shared.OrderId;
+import io.invoiceflow.events.shared.PaymentTerms;
+import io.invoiceflow.events.shared.ProductCode;
+import io.invoiceflow.events.shared.TenantId;
+import io.invoiceflow.events.shared.Totals;
+import io.invoiceflow.events.shared.UserId;
+import io.invoiceflow.events.shared.VatLine;
+import io.invoiceflow.events.tenant.InvoicingActivated;
+import io.invoiceflow.events.tenant.InvoicingDeactivated;
+import io.invoiceflow.events.tenant.NumberSeries;
+import io.invoiceflow.events.tenant.Role;
+import io.invoiceflow.events.tenant.TenantCreated;
+import io.invoiceflow.events.tenant.TenantProfile;
+import io.invoiceflow.events.tenant.UserCreated;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One realistic sample per contract event type, in two variants: {@link #full} with every optional
+ * field set, and {@link #sparse} with every optional (nullable) field null and every list that may be
+ * empty empty. The numbers add up as the write side would compute them (a Norwegian tenant, NOK,
+ * VAT 25 % and 12 %), so the samples double as documentation.
+ */
+public final class SampleEvents {
+    public static final TenantId TENANT = new TenantId("3f6c2a1e-8b4d-4e7a-9c21-5d8e0f4a7b13");
+    public static final UserId USER = new UserId("a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d");
+    public static final OrderId ORDER = new OrderId("7d9e4b2a-1c3f-4e5d-8a6b-9c0d1e2f3a4b");
+    public static final InvoiceId INVOICE = new InvoiceId("c4e8f1a2-6b3d-4f9e-a7c5-2d1b0e9f8a76");
+    public static final CreditNoteId CREDIT_NOTE = new CreditNoteId("e2f4a6c8-1b3d-4e5f-8a9b-0c1d2e3f4a5b");
+    public static final CustomerNumber CUSTOMER = new CustomerNumber("K-1042");
+    public static final ProductCode PRODUCT = new ProductCode("CONS-HR");
+
+    private static final Address TENANT_ADDRESS = new Address("Storgata 12", "0155", "Oslo", "NO");
+    private static final Address CUSTOMER_ADDRESS = new Address("Industriveien 4", "7080", "Heimdal", "NO");
+    private static final List<Contact> CONTACTS = List.of(
+            new Contact("Kari Nordvik", "kari@nordvikbygg.no", "+47 912 34 567"),
+            new Contact("Ola Hansen", "ola.hansen@nordvikbygg.no", null));
+
+    private static final TenantProfile PROFILE = new TenantProfile("Fjordlys Konsult AS", "987654325",
+            TENANT_ADDRESS, "NOK", "Europe/Oslo", "nb", new NumberSeries("INV-", 1001),
+            new NumberSeries("CN-", 1001), "faktura@fjordlys.no");
+
+    private static final CustomerDetails CUSTOMER_DETAILS = new CustomerDetails("Nordvik Bygg AS", "912345688", "nb",
+            "post@nordvikbygg.no", CUSTOMER_ADDRESS, CONTACTS);
+    private static final CustomerDetails CUSTOMER_DETAILS_SPARSE = new CustomerDetails("Nordvik Bygg AS", null, null,
+            null, null, List.of());
+
+    private static final CustomerSnapshot SNAPSHOT = new CustomerSnapshot(CUSTOMER, "Nordvik Bygg AS", "912345688",
+            "post@nordvikbygg.no", CUSTOMER_ADDRESS);
+    private static final CustomerSnapshot SNAPSHOT_SPARSE = new CustomerSnapshot(CUSTOMER, "Nordvik Bygg AS", null,
+            null, null);
+
+    /** 7.5 hours at 1250.00, VAT 25 %. */
+    private static final Line CONSULTING = new Line(1, PRODUCT, "Consulting, senior", dec("7.5"), "hours",
+            dec("1250.00"), null, dec("25"), dec("9375.00"));
+    /** A custom line: 850.00 less 10 %, VAT 12 % (passenger transport). */
+    private static final Line TRAVEL = new Line(2, null, "Travel Oslo-Trondheim", dec("1"), "pcs", dec("850.00"),
+            new Discount(Discount.Type.PERCENT, dec("10")), dec("12"), dec("765.00"));
+    private static final List<Line> LINES = List.of(CONSULTING, TRAVEL);
+    private static final VatLine VAT_25 = new VatLine(dec("25"), dec("9375.00"), dec("2343.75"), dec("11718.75"));
+    private static final VatLine VAT_12 = new VatLine(dec("12"), dec("765.00"), dec("91.80"), dec("856.80"));
+    private static final Totals TOTALS = new Totals(dec("10140.00"), dec("2435.55"), dec("12575.55"),
+            List.of(VAT_25, VAT_12));
+    private static final Totals TRAVEL_TOTALS = new Totals(dec("765.00"), dec("91.80"), dec("856.80"), List.of(VAT_12));
+
+    /** A custom line with no product, unit or discount, VAT exempt. */
+    private static final Line SPARSE_LINE = new Line(1, null, "Site visit", dec("1"), null, dec("500.00"), null,
+            dec("0"), dec("500.00"));
+    private static final Totals SPARSE_TOTALS = new Totals(dec("500.00"), dec("0.00"), dec("500.00"),
+            List.of(new VatLine(dec("0"), dec("500.00"), dec("0.00"), dec("500.00"))));
+    private static final Totals EMPTY_TOTALS = new Totals(dec("0.00"), dec("0.00"), dec("0.00"), List.of());
+
+    private static final OrderContent ORDER_CONTENT = new OrderContent(SNAPSHOT, CONTACTS, "PO-88213",
+            "Deliver the report by e-mail.", "nb", "NOK", LINES, TOTALS);
+    private static final OrderContent ORDER_CONTENT_SPARSE = new OrderContent(SNAPSHOT_SPARSE, List.of(), null, null,
+            "nb", "NOK", List.of(SPARSE_LINE), SPARSE_TOTALS);
+
+    private static final InvoiceContent INVOICE_CONTENT = new InvoiceContent(SNAPSHOT, CONTACTS,
+            LocalDate.of(2026, 11, 25), new PaymentTerms(PaymentTerms.Kind.NET_14, 14), LocalDate.of(2026, 12, 9),
+            "PO-88213", "Thank you for your business.", "nb", "nb-NO", "NOK", LINES, TOTALS);
+    private static final InvoiceContent INVOICE_CONTENT_SPARSE = new InvoiceContent(SNAPSHOT_SPARSE, List.of(), null,
+            PaymentTerms.of(PaymentTerms.Kind.DUE_ON_RECEIPT), null, null, null, "nb", "nb-NO", "NOK", List.of(),
+            EMPTY_TOTALS);
+
+    private SampleEvents() {
+    }
+
+    /** Every event type with every optional field set, keyed by type, in {@link EventCatalog} order. */
+    public static Map<Class<?>, Object> full() {
+        return byType(List.of(
+                new TenantCreated(TENANT, PROFILE),
+                new InvoicingDeactivated(TENANT, "Annual accounts are being closed"),
+                new InvoicingActivated(TENANT),
+                new UserCreated(TENANT, USER, "Ingrid Berg", "ingrid.berg@fjordlys.no",
+                        List.of(Role.ADMIN, Role.ACCOUNTANT), "ifk_7Hq2"),
+                new CustomerRegistered(TENANT, CUSTOMER, CUSTOMER_DETAILS),
+                new CustomerChanged(TENANT, CUSTOMER, CUSTOMER_DETAILS),
+                new ProductAdded(TENANT, PRODUCT, new ProductDetails("Consulting, senior", "hours", dec("1250.00"),
+                        dec("25"))),
+                new ProductChanged(TENANT, PRODUCT, new ProductDetails("Consulting, senior", "hours", dec("1350.00"),
+                        dec("25"))),
+                new OrderCreated(ORDER, TENANT, ORDER_CONTENT),
+                new OrderChanged(ORDER, TENANT, ORDER_CONTENT),
+                new OrderInvoiced(ORDER, TENANT, INVOICE),
+                new InvoiceDrafted(INVOICE, TENANT, new InvoiceOrigin(InvoiceOrigin.Kind.ORDER, ORDER.value()),
+                        INVOICE_CONTENT),
+                new InvoiceDraftChanged(INVOICE, TENANT, INVOICE_CONTENT),
+                new InvoiceDraftDeleted(INVOICE, TENANT),
+                new InvoiceFinalized(INVOICE, TENANT, "INV-1001", 1001, LocalDate.of(2026, 11, 25),
+                        LocalDate.of(2026, 12, 9), "NOK", TOTALS, Instant.parse("2026-11-25T09:30:12.345Z")),
+                new InvoicePaid(INVOICE, TENANT, LocalDate.of(2026, 12, 5), dec("11718.75"), "NOK"),
+                new InvoiceVoided(INVOICE, TENANT, "Issued to the wrong customer"),
+                new InvoiceCredited(INVOICE, TENANT, CREDIT_NOTE, "CN-1001", List.of(2), dec("856.80"), "NOK",
+                        false),
+                new CreditNoteIssued(CREDIT_NOTE, TENANT, "CN-1001", 1001, INVOICE, "INV-1001",
+                        LocalDate.of(2026, 12, 1), SNAPSHOT, "NOK", List.of(TRAVEL), TRAVEL_TOTALS,
+                        "The trip was cancelled", Instant.parse("2026-12-01T13:05:00Z"))));
+    }
+
+    /**
+     * Every event type with its nullable fields null and its may-be-empty lists empty; types without
+     * optional fields appear as in {@link #full}.
+     */
+    public static Map<Class<?>, Object> sparse() {
+        Map<Class<?>, Object> samples = full();
+        put(samples, new InvoicingDeactivated(TENANT, null));
+        put(samples, new UserCreated(TENANT, USER, "Ingrid Berg", "ingrid.berg@fjordlys.no", List.of(Role.AUDITOR),
+                null));
+        put(samples, new CustomerRegistered(TENANT, CUSTOMER, CUSTOMER_DETAILS_SPARSE));
+        put(samples, new CustomerChanged(TENANT, CUSTOMER, CUSTOMER_DETAILS_SPARSE));
+        put(samples, new ProductAdded(TENANT, PRODUCT, new ProductDetails("Site visit", null, dec("0"), dec("0"))));
+        put(samples, new ProductChanged(TENANT, PRODUCT, new ProductDetails("Site visit", null, dec("500"), dec("0"))));
+        put(samples, new OrderCreated(ORDER, TENANT, ORDER_CONTENT_SPARSE));
+        put(samples, new OrderChanged(ORDER, TENANT, ORDER_CONTENT_SPARSE));
+        put(samples, new InvoiceDrafted(INVOICE, TENANT, InvoiceOrigin.scratch(), INVOICE_CONTENT_SPARSE));
+        put(samples, new InvoiceDraftChanged(INVOICE, TENANT, INVOICE_CONTENT_SPARSE));
+        put(samples, new InvoiceVoided(INVOICE, TENANT, null));
+        put(samples, new CreditNoteIssued(CREDIT_NOTE, TENANT, "CN-1001", 1001, INVOICE, "INV-1001",
+                LocalDate.of(2026, 12, 1), SNAPSHOT_SPARSE, "NOK", List.of(SPARSE_LINE), SPARSE_TOTALS, null,
+                Instant.parse("2026-12-01T13:05:00Z")));
+        return samples;
+    }
+
+    /** The full sample of one event type. */
+    public static Object full(Class<?> eventType) {
+        Object sample = full().get(eventType);
+        if (sample == null) {
+            throw new IllegalArgumentException("no sample for " + eventType.getName());
+        }
+        return sample;
+    }
+
+    private static Map<Class<?>, Object> byType(List<Object> events) {
+        Map<Class<?>, Object> samples = new LinkedHashMap<>();
+        for (Object event : events) {
+            put(samples, event);
+        }
+        return samples;
+    }
+
+    private static void put(Map<Class<?>, Object> samples, Object event) {
+        samples.put(event.getClass(), event);
+    }
+
+    private static BigDecimal dec(String value) {
+        return new BigDecimal(value);
+    }
+}
