@@ -28,7 +28,10 @@ import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
+import org.axonframework.eventhandling.EventBusSpanFactory;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
@@ -57,6 +60,7 @@ import java.util.function.Function;
 public final class WriteSide implements AutoCloseable {
     private static final int MAX_CONFLICT_RETRIES = 5;
     private static final String DIRECTORY_GROUP = "directory";
+    private static final long EVENT_POLL_MILLIS = 100;
 
     private final Configuration axon;
     private final Directory directory;
@@ -96,7 +100,14 @@ public final class WriteSide implements AutoCloseable {
                 .configureEventSerializer(c -> serializer)
                 .configureMessageSerializer(c -> serializer)
                 .configureTransactionManager(c -> transactions)
-                .configureEmbeddedEventStore(c -> engine)
+                .configureEventStore(c -> EmbeddedEventStore.builder()
+                        .storageEngine(engine)
+                        // events committed by another instance are seen within this delay;
+                        // this instance's own commits wake the readers at once
+                        .fetchDelay(EVENT_POLL_MILLIS)
+                        .messageMonitor(c.messageMonitor(EventStore.class, "eventStore"))
+                        .spanFactory(c.getComponent(EventBusSpanFactory.class))
+                        .build())
                 .configureCorrelationDataProviders(c -> List.of(
                         new SimpleCorrelationDataProvider(CommandContext.metaDataKeys().toArray(String[]::new)),
                         new MessageOriginProvider()))

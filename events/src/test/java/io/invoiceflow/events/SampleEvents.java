@@ -46,7 +46,6 @@ import io.invoiceflow.events.tenant.UserCreated;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
