@@ -26,10 +26,12 @@ import java.util.Properties;
  * @param databasePassword      {@code DATABASE_PASSWORD}, unless the URL carries it
  * @param nodeId                this instance's name ({@code INVOICEFLOW_NODE_ID}, default the host name)
  * @param topicPartitions       partitions of the topics the app creates ({@code INVOICEFLOW_TOPIC_PARTITIONS}, default 6)
+ * @param topicReplication      their replication factor ({@code INVOICEFLOW_TOPIC_REPLICATION_FACTOR}); empty:
+ *                              1 on the embedded broker, else the smaller of 3 and the number of brokers
  */
 public record AppConfig(int port, Path dataDir, Optional<String> adminToken, Optional<String> kafkaBootstrapServers,
                         Optional<String> databaseUrl, Optional<String> databaseUser, Optional<String> databasePassword,
-                        String nodeId, int topicPartitions) {
+                        String nodeId, int topicPartitions, Optional<Integer> topicReplication) {
 
     /** Every setting with its default ("" = none), in README order. */
     public static final Map<String, String> KEYS;
@@ -45,6 +47,7 @@ public record AppConfig(int port, Path dataDir, Optional<String> adminToken, Opt
         keys.put("DATABASE_PASSWORD", "");
         keys.put("INVOICEFLOW_NODE_ID", "");
         keys.put("INVOICEFLOW_TOPIC_PARTITIONS", "6");
+        keys.put("INVOICEFLOW_TOPIC_REPLICATION_FACTOR", "");
         keys.put("INVOICEFLOW_CONFIG", "");
         KEYS = Map.copyOf(keys);
     }
@@ -96,7 +99,8 @@ public record AppConfig(int port, Path dataDir, Optional<String> adminToken, Opt
                 opt(values, "INVOICEFLOW_ADMIN_TOKEN"), opt(values, "KAFKA_BOOTSTRAP_SERVERS"), databaseUrl,
                 opt(values, "DATABASE_USER").or(() -> databaseUrl.flatMap(u -> userInfo(u, 0))),
                 opt(values, "DATABASE_PASSWORD").or(() -> databaseUrl.flatMap(u -> userInfo(u, 1))),
-                opt(values, "INVOICEFLOW_NODE_ID").orElseGet(AppConfig::hostName), partitions);
+                opt(values, "INVOICEFLOW_NODE_ID").orElseGet(AppConfig::hostName), partitions,
+                opt(values, "INVOICEFLOW_TOPIC_REPLICATION_FACTOR").map(v -> integer(values, "INVOICEFLOW_TOPIC_REPLICATION_FACTOR", 1, 32)));
     }
 
     /**

@@ -56,9 +56,10 @@ public final class Invoiceflow implements AutoCloseable {
             } else {
                 bootstrapServers = config.kafkaBootstrapServers().get();
             }
+            int replication = config.topicReplication()
+                    .orElseGet(() -> embeddedKafka ? 1 : Math.min(3, TopicAdmin.brokerCount(bootstrapServers, Duration.ofSeconds(60))));
             TopicAdmin.ensureTopics(bootstrapServers,
-                    TopicAdmin.defaultTopics(config.topicPartitions(), (short) (embeddedKafka ? 1 : 3)),
-                    Duration.ofSeconds(60));
+                    TopicAdmin.defaultTopics(config.topicPartitions(), (short) replication), Duration.ofSeconds(60));
 
             HikariDataSource dataSource = dataSource(config);
             resources.push(dataSource);
@@ -130,7 +131,7 @@ public final class Invoiceflow implements AutoCloseable {
         hikari.setPoolName("invoiceflow");
         hikari.setMaximumPoolSize(20);
         if (config.databaseUrl().isPresent()) {
-            hikari.setJdbcUrl(AppConfig.redact(config.databaseUrl().get()));
+            hikari.setJdbcUrl(config.databaseUrl().get());
             config.databaseUser().ifPresent(hikari::setUsername);
             config.databasePassword().ifPresent(hikari::setPassword);
         } else {

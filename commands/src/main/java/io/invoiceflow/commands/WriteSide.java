@@ -119,7 +119,7 @@ public final class WriteSide implements AutoCloseable {
                     .configureCommandTargetResolver(c -> byAggregateId));
         }
         configurer.registerCommandHandler(c -> new InvoiceCommandHandlers(c.repository(Invoice.class),
-                c.repository(CreditNote.class), c.repository(Order.class), directory, clock));
+                c.repository(CreditNote.class), c.repository(Order.class), c.eventStore(), directory, clock));
         KafkaForwarder forwarder = kafka == null ? null : new KafkaForwarder(kafka, 30_000);
         configurer.eventProcessing(processing -> {
             processing.registerTokenStore(c -> EventStorage.tokenStore(transactions, serializer, settings.nodeId()))

@@ -76,7 +76,8 @@ public final class TestDatabases {
 
     /** The JDBC URL of a fresh PostgreSQL schema, for starting the whole app against it. */
     public static String postgresUrlWithFreshSchema() {
+        String url = postgresUrl();
         PGSimpleDataSource ds = (PGSimpleDataSource) postgres();
-        return ds.getURL() + (ds.getURL().contains("?") ? "&" : "?") + "currentSchema=" + ds.getCurrentSchema();
+        return url + (url.contains("?") ? "&" : "?") + "currentSchema=" + ds.getCurrentSchema();
     }
 }

@@ -73,6 +73,8 @@ public final class WebApp {
     public static final String API = "/api/v1";
     private static final String TENANT = API + "/tenants/{tenantId}";
     private static final String CALLER = "invoiceflow.caller";
+    private static final String STARTED = "invoiceflow.started";
+    private static final String ROUTE = "invoiceflow.route";
     private static final Pattern ETAG = Pattern.compile("^(?:W/)?\"?(\\d{1,18})\"?$");
     private static final int MAX_PAGE = 500;
 
@@ -113,15 +115,16 @@ public final class WebApp {
         Json.install(cfg);
         RequestIds.install(cfg);
         ProblemMapping.install(cfg);
+        cfg.routes.before(ctx -> ctx.attribute(STARTED, System.nanoTime()));
         cfg.routes.before(API + "/*", this::authenticate);
         cfg.routes.after(ctx -> {
-            if (deps.operations() != null && ctx.endpoint() != null) {
-                Long started = ctx.attribute("invoiceflow.started");
-                deps.operations().recordRequest(ctx.method().name(), ctx.endpoint().path, ctx.statusCode(),
-                        started == null ? 0 : System.nanoTime() - started);
+            Long started = ctx.attribute(STARTED);
+            String template = ctx.attribute(ROUTE);
+            if (deps.operations() != null && started != null) {
+                deps.operations().recordRequest(ctx.method().name(), template == null ? "unmatched" : template,
+                        ctx.statusCode(), System.nanoTime() - started);
             }
         });
-        cfg.routes.before(ctx -> ctx.attribute("invoiceflow.started", System.nanoTime()));
 
         // operations
         route(cfg, HandlerType.GET, "/health/live", ctx -> ctx.json(Map.of("status", "UP")));
@@ -152,6 +155,7 @@ public final class WebApp {
             ok(ctx, deps.queries().tenant(tenant), "tenant");
         });
         tenantRoute(cfg, HandlerType.POST, TENANT + "/invoicing/activate", Permission.ADMINISTER_TENANT, (ctx, tenant) -> {
+            noBody(ctx);
             send(ctx, new ActivateInvoicing(tenant));
             ok(ctx, deps.queries().tenant(tenant), "tenant");
         });
@@ -169,8 +173,8 @@ public final class WebApp {
             result.put("apiKey", key.key());
             result.put("apiKeyPrefix", key.prefix());
             ctx.header("Cache-Control", "no-store");
-            ctx.status(HttpStatus.CREATED).header("Location", TENANT.replace("{tenantId}", tenant.value()) + "/users/" + userId)
-                    .json(result);
+            // no Location: users have no resource of their own; GET the tenant to list them
+            ctx.status(HttpStatus.CREATED).json(result);
         });
 
         // customers
@@ -238,7 +242,7 @@ public final class WebApp {
             OrderId orderId = pathId(ctx, "orderId", OrderId::new);
             Requests.InvoiceOrder body = optionalBody(ctx, Requests.InvoiceOrder.class, new Requests.InvoiceOrder(null));
             InvoiceId invoiceId = InvoiceId.random();
-            send(ctx, new InvoiceOrder(orderId, tenant, invoiceId, body.paymentTerms()));
+            send(ctx, new InvoiceOrder(orderId, tenant, invoiceId, body.paymentTerms(), ifMatch(ctx)));
             created(ctx, path(tenant, "invoices", invoiceId.value()), deps.queries().invoice(tenant, invoiceId));
         });
 
@@ -266,16 +270,17 @@ public final class WebApp {
         });
         invoiceAction(cfg, "pay", (ctx, tenant, invoiceId) -> {
             Requests.Payment body = optionalBody(ctx, Requests.Payment.class, new Requests.Payment(null));
-            send(ctx, new MarkInvoicePaid(invoiceId, tenant, body.paymentDate()));
+            send(ctx, new MarkInvoicePaid(invoiceId, tenant, body.paymentDate(), ifMatch(ctx)));
         });
         invoiceAction(cfg, "void", (ctx, tenant, invoiceId) -> {
             Requests.Reason body = optionalBody(ctx, Requests.Reason.class, new Requests.Reason(null));
-            send(ctx, new VoidInvoice(invoiceId, tenant, body.reason()));
+            send(ctx, new VoidInvoice(invoiceId, tenant, body.reason(), ifMatch(ctx)));
         });
         tenantRoute(cfg, HandlerType.POST, TENANT + "/invoices/{invoiceId}/credit", Permission.INVOICE, (ctx, tenant) -> {
             Requests.Credit body = optionalBody(ctx, Requests.Credit.class, new Requests.Credit(null, null));
             CreditNoteId creditNoteId = CreditNoteId.random();
-            send(ctx, new CreditInvoice(invoiceId(ctx), tenant, creditNoteId, body.lineNos(), body.reason()));
+            send(ctx, new CreditInvoice(invoiceId(ctx), tenant, creditNoteId, body.lineNos(), body.reason(),
+                    ifMatch(ctx)));
             created(ctx, path(tenant, "credit-notes", creditNoteId.value()), deps.queries().creditNote(tenant, creditNoteId));
         });
         tenantRoute(cfg, HandlerType.POST, TENANT + "/invoices/{invoiceId}/clone", Permission.INVOICE, (ctx, tenant) -> {
@@ -300,8 +305,12 @@ public final class WebApp {
         void handle(Context ctx, TenantId tenant, InvoiceId invoiceId) throws Exception;
     }
 
-    private void route(JavalinConfig cfg, HandlerType method, String path, io.javalin.http.Handler handler) {
+    private void route(JavalinConfig cfg, HandlerType method, String path, io.javalin.http.Handler routeHandler) {
         routes.add(new Route(method.name(), path));
+        io.javalin.http.Handler handler = ctx -> {
+            ctx.attribute(ROUTE, path);
+            routeHandler.handle(ctx);
+        };
         if (method == HandlerType.GET) {
             cfg.routes.get(path, handler);
         } else if (method == HandlerType.POST) {

@@ -56,6 +56,20 @@ public final class TopicAdmin {
         return List.of(events, commands);
     }
 
+    /** How many brokers the cluster has, to cap the topics' replication factor. */
+    public static int brokerCount(String bootstrapServers, Duration timeout) {
+        int timeoutMs = Math.toIntExact(timeout.toMillis());
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeoutMs))) {
+            return admin.describeCluster().nodes().get(timeoutMs, TimeUnit.MILLISECONDS).size();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptException(e);
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new KafkaException("cannot describe the Kafka cluster at " + bootstrapServers, e);
+        }
+    }
+
     /**
      * Creates the topics that do not exist yet (existing ones are left as they are), then waits until every
      * partition of every topic answers a latest-offset lookup.

@@ -26,7 +26,9 @@ import io.invoiceflow.events.invoice.VoidInvoice;
 import io.invoiceflow.events.shared.InvoiceId;
 import io.invoiceflow.events.shared.Line;
 import io.invoiceflow.events.shared.TenantId;
+import io.invoiceflow.events.shared.Money;
 import io.invoiceflow.events.shared.Totals;
+import io.invoiceflow.events.shared.VatLine;
 import io.invoiceflow.commands.pricing.Pricing;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -35,6 +37,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Currency;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -56,6 +59,8 @@ public class Invoice {
     private String number;
     private final Set<Integer> creditedLines = new TreeSet<>();
     private BigDecimal creditedGross = BigDecimal.ZERO;
+    /** What earlier partial credit notes took per VAT rate (their own totals, rounded per note). */
+    private final List<VatLine> creditedVat = new ArrayList<>();
 
     protected Invoice() {
         // for Axon
@@ -77,8 +82,8 @@ public class Invoice {
     @CommandHandler
     void handle(ChangeInvoiceDraft command, Directory directory) {
         TenantRecord tenant = ensureActiveTenant(command.tenantId(), directory);
-        ensureDraft("changed");
         Guards.ensureVersion(command.expectedVersion());
+        ensureDraft("changed");
         apply(new InvoiceDraftChanged(command.invoiceId(), tenantId,
                 InvoiceDrafting.content(command.draft(), tenant, directory)));
     }
@@ -86,16 +91,16 @@ public class Invoice {
     @CommandHandler
     void handle(DeleteInvoiceDraft command, Directory directory) {
         ensureActiveTenant(command.tenantId(), directory);
-        ensureDraft("deleted");
         Guards.ensureVersion(command.expectedVersion());
+        ensureDraft("deleted");
         apply(new InvoiceDraftDeleted(command.invoiceId(), tenantId));
     }
 
     @CommandHandler
     void handle(FinalizeInvoice command, Directory directory, Clock clock) {
         TenantRecord tenant = ensureActiveTenant(command.tenantId(), directory);
-        ensureDraft("finalized");
         Guards.ensureVersion(command.expectedVersion());
+        ensureDraft("finalized");
         ensureComplete();
         LocalDate invoiceDate = content.invoiceDate() != null ? content.invoiceDate() : tenant.today(clock);
         LocalDate dueDate = InvoiceDrafting.dueDate(invoiceDate, content.paymentTerms());
@@ -107,6 +112,7 @@ public class Invoice {
     @CommandHandler
     void handle(MarkInvoicePaid command, Directory directory, Clock clock) {
         TenantRecord tenant = ensureActiveTenant(command.tenantId(), directory);
+        Guards.ensureVersion(command.expectedVersion());
         ensureStatus(InvoiceStatus.FINALIZED, "marked paid");
         LocalDate today = tenant.today(clock);
         LocalDate paymentDate = command.paymentDate() != null ? command.paymentDate() : today;
@@ -121,6 +127,7 @@ public class Invoice {
     @CommandHandler
     void handle(VoidInvoice command, Directory directory) {
         ensureActiveTenant(command.tenantId(), directory);
+        Guards.ensureVersion(command.expectedVersion());
         ensureStatus(InvoiceStatus.FINALIZED, "voided");
         if (!creditedLines.isEmpty()) {
             throw DomainException.illegalState("invoice " + number + " has credit notes and cannot be voided");
@@ -137,6 +144,7 @@ public class Invoice {
      */
     CreditNoteIssued credit(CreditInvoice command, Directory directory, Clock clock) {
         TenantRecord tenant = ensureActiveTenant(command.tenantId(), directory);
+        Guards.ensureVersion(command.expectedVersion());
         if (status != InvoiceStatus.FINALIZED && status != InvoiceStatus.PAID) {
             throw DomainException.illegalState("a " + status + " invoice cannot be credited");
         }
@@ -145,14 +153,38 @@ public class Invoice {
         List<Line> lines = linesToCredit(command.lineNos(), v);
         v.throwIfAny();
         List<Integer> lineNos = lines.stream().map(Line::lineNo).toList();
-        Totals totals = Pricing.totals(lines, tenant.currencyScale());
-        Directory.AssignedNumber assigned = directory.takeNextNumber(tenantId, Directory.Series.CREDIT_NOTE);
         boolean full = creditedLines.size() + lineNos.size() == content.lines().size();
+        Totals totals = full ? remainder() : Pricing.totals(lines, tenant.currencyScale());
+        Directory.AssignedNumber assigned = directory.takeNextNumber(tenantId, Directory.Series.CREDIT_NOTE);
         apply(new InvoiceCredited(command.invoiceId(), tenantId, command.creditNoteId(), assigned.number(), lineNos,
                 totals.grossAmount(), content.currency(), full));
         return new CreditNoteIssued(command.creditNoteId(), tenantId, assigned.number(), assigned.sequence(),
                 command.invoiceId(), number, tenant.today(clock), content.customer(), content.currency(),
                 lines, totals, command.reason(), clock.instant());
+    }
+
+    /**
+     * The last credit note takes exactly what is left per VAT rate, so that the credit notes of an
+     * invoice add up to the invoice, whatever each one rounded.
+     */
+    private Totals remainder() {
+        List<VatLine> rest = new ArrayList<>();
+        BigDecimal net = BigDecimal.ZERO;
+        BigDecimal vat = BigDecimal.ZERO;
+        for (VatLine invoiced : content.totals().vat()) {
+            BigDecimal restNet = invoiced.netAmount();
+            BigDecimal restVat = invoiced.vatAmount();
+            for (VatLine taken : creditedVat) {
+                if (taken.rate().compareTo(invoiced.rate()) == 0) {
+                    restNet = restNet.subtract(taken.netAmount());
+                    restVat = restVat.subtract(taken.vatAmount());
+                }
+            }
+            rest.add(new VatLine(invoiced.rate(), restNet, restVat, restNet.add(restVat)));
+            net = net.add(restNet);
+            vat = vat.add(restVat);
+        }
+        return new Totals(net, vat, net.add(vat), List.copyOf(rest));
     }
 
     private List<Line> linesToCredit(List<Integer> requested, Violations v) {
@@ -261,6 +293,8 @@ public class Invoice {
 
     @EventSourcingHandler
     void on(InvoiceCredited event) {
+        List<Line> credited = content.lines().stream().filter(l -> event.lineNos().contains(l.lineNo())).toList();
+        creditedVat.addAll(Pricing.totals(credited, Money.scaleOf(Currency.getInstance(content.currency()))).vat());
         creditedLines.addAll(event.lineNos());
         creditedGross = creditedGross.add(event.grossAmount());
         if (event.fullyCredited()) {

@@ -28,6 +28,9 @@ final class InvoiceDrafting {
         if (draft.invoiceDate() != null && draft.invoiceDate().getYear() < 2000) {
             v.add("invoiceDate", "min", "invoiceDate must be in the year 2000 or later");
         }
+        if (draft.invoiceDate() != null && draft.invoiceDate().getYear() > 2999) {
+            v.add("invoiceDate", "max", "invoiceDate must be before the year 3000");
+        }
         Drafting.Resolved r = Drafting.resolve(tenant, directory, draft.customerNumber(), draft.contacts(),
                 draft.language(), draft.poNumber(), draft.comments(), draft.lines(), v);
         String locale = draft.locale() != null ? draft.locale() : r.language() + "-" + tenant.country();

@@ -48,8 +48,8 @@ public class Order {
     @CommandHandler
     void handle(ChangeOrder command, Directory directory) {
         Guards.ensureSameTenant(tenantId, command.tenantId(), "order " + id);
-        ensureNotInvoiced("changed");
         Guards.ensureVersion(command.expectedVersion());
+        ensureNotInvoiced("changed");
         apply(new OrderChanged(command.orderId(), tenantId,
                 content(command.draft(), directory.requireTenant(tenantId), directory)));
     }
@@ -59,6 +59,7 @@ public class Order {
         Guards.ensureSameTenant(tenantId, command.tenantId(), "order " + id);
         TenantRecord tenant = directory.requireTenant(tenantId);
         tenant.ensureInvoicingActive();
+        Guards.ensureVersion(command.expectedVersion());
         ensureNotInvoiced("invoiced");
         PaymentTerms terms = command.paymentTerms() != null ? command.paymentTerms()
                 : PaymentTerms.of(PaymentTerms.Kind.DUE_ON_RECEIPT);

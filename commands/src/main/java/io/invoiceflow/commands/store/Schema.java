@@ -39,13 +39,26 @@ public final class Schema {
             .setOwnerColumn("owner")
             .build();
 
+    /** An arbitrary, fixed advisory lock key for schema creation. */
+    private static final long DDL_LOCK = 7_246_100_301L;
+
     private Schema() {
     }
 
     public static void create(DataSource dataSource, Dialect dialect) {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            for (String ddl : statements(dialect)) {
-                statement.execute(ddl);
+            if (dialect == Dialect.POSTGRESQL) {
+                // instances starting together: "create table if not exists" is not safe concurrently
+                statement.execute("select pg_advisory_lock(" + DDL_LOCK + ")");
+            }
+            try {
+                for (String ddl : statements(dialect)) {
+                    statement.execute(ddl);
+                }
+            } finally {
+                if (dialect == Dialect.POSTGRESQL) {
+                    statement.execute("select pg_advisory_unlock(" + DDL_LOCK + ")");
+                }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("could not create the database schema", e);

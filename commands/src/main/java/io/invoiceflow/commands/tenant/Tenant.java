@@ -26,6 +26,7 @@ import java.time.ZoneId;
 import java.util.Currency;
 import java.util.HashSet;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -72,8 +73,11 @@ public class Tenant {
         Violations v = new Violations();
         v.text("name", command.name(), 200);
         v.email("email", command.email());
-        if (command.roles() == null || command.roles().isEmpty() || command.roles().contains(null)) {
+        if (command.roles() == null || command.roles().isEmpty() || command.roles().stream().anyMatch(Objects::isNull)) {
             v.add("roles", "min-items", "roles must name at least one of ADMIN, ACCOUNTANT, SALES, AUDITOR");
+        }
+        if (command.apiKeyHash() == null || !command.apiKeyHash().matches("[0-9a-f]{64}")) {
+            throw new IllegalArgumentException("CreateUser needs the SHA-256 (hex) of the new API key");
         }
         v.throwIfAny();
         if (userEmails.contains(command.email().toLowerCase(Locale.ROOT))) {

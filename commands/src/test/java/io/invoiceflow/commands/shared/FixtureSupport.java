@@ -40,7 +40,7 @@ public final class FixtureSupport {
     /** Routes a command to the aggregate its {@link AggregateCommand#aggregateId()} names, as WriteSide does. */
     public static final CommandTargetResolver BY_AGGREGATE_ID = command -> {
         if (command.getPayload() instanceof AggregateCommand c) {
-            return new VersionedAggregateIdentifier(c.aggregateId(), (Long) null);
+            return new VersionedAggregateIdentifier((Object) c.aggregateId(), null);
         }
         throw new IllegalArgumentException(command.getPayloadType() + " is not an AggregateCommand");
     };

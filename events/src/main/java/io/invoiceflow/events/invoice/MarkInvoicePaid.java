@@ -6,5 +6,9 @@ import io.invoiceflow.events.shared.TenantId;
 import java.time.LocalDate;
 
 /** Mark a final invoice paid; an omitted payment date means today in the tenant's zone. */
-public record MarkInvoicePaid(InvoiceId invoiceId, TenantId tenantId, LocalDate paymentDate) implements InvoiceCommand {
+public record MarkInvoicePaid(InvoiceId invoiceId, TenantId tenantId, LocalDate paymentDate, Long expectedVersion)
+        implements InvoiceCommand {
+    public MarkInvoicePaid(InvoiceId invoiceId, TenantId tenantId, LocalDate paymentDate) {
+        this(invoiceId, tenantId, paymentDate, null);
+    }
 }

@@ -1,0 +1,128 @@
+package io.invoiceflow.app.api;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A thin {@link HttpClient} wrapper for the API tests. Every call carries its own {@code X-Request-Id}
+ * (random unless the test names one), so a test can find the Kafka records a request produced.
+ */
+final class ApiClient {
+    private final HttpClient http = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(5))
+            .version(HttpClient.Version.HTTP_1_1)
+            .build();
+    private final URI base;
+
+    ApiClient(int port) {
+        this.base = URI.create("http://127.0.0.1:" + port);
+    }
+
+    URI base() {
+        return base;
+    }
+
+    Call call(String method, String path) {
+        return new Call(method, path);
+    }
+
+    Call get(String path) {
+        return call("GET", path);
+    }
+
+    Call post(String path) {
+        return call("POST", path);
+    }
+
+    Call put(String path) {
+        return call("PUT", path);
+    }
+
+    Call delete(String path) {
+        return call("DELETE", path);
+    }
+
+    /** One request, built fluently and sent with {@link #send()}. */
+    final class Call {
+        private final String method;
+        private final String path;
+        private final Map<String, String> headers = new LinkedHashMap<>();
+        private String body;
+
+        private Call(String method, String path) {
+            this.method = method;
+            this.path = path;
+            headers.put("X-Request-Id", "it-" + UUID.randomUUID());
+        }
+
+        /** {@code Authorization: Bearer <token>}; null sends no Authorization header. */
+        Call token(String token) {
+            if (token == null) {
+                headers.remove("Authorization");
+            } else {
+                headers.put("Authorization", "Bearer " + token);
+            }
+            return this;
+        }
+
+        /** A JSON body with {@code Content-Type: application/json}. */
+        Call json(String json) {
+            headers.put("Content-Type", "application/json");
+            this.body = json;
+            return this;
+        }
+
+        /** A raw body with the given content type (null: no Content-Type header). */
+        Call body(String contentType, String raw) {
+            if (contentType == null) {
+                headers.remove("Content-Type");
+            } else {
+                headers.put("Content-Type", contentType);
+            }
+            this.body = raw;
+            return this;
+        }
+
+        Call ifMatch(String etag) {
+            headers.put("If-Match", etag);
+            return this;
+        }
+
+        Call requestId(String requestId) {
+            headers.put("X-Request-Id", requestId);
+            return this;
+        }
+
+        Call header(String name, String value) {
+            headers.put(name, value);
+            return this;
+        }
+
+        ApiResponse send() {
+            HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
+                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+            headers.forEach(builder::header);
+            try {
+                HttpResponse<String> response = http.send(builder.build(),
+                        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                return new ApiResponse(method, path, headers.get("X-Request-Id"), response.statusCode(),
+                        response.headers(), response.body());
+            } catch (IOException e) {
+                throw new UncheckedIOException(method + " " + path + " failed", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(method + " " + path + " interrupted", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,456 @@
+package io.invoiceflow.app.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+import static io.invoiceflow.app.api.Problems.assertProblem;
+import static io.invoiceflow.app.api.Problems.violations;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+/**
+ * Bad input of every kind on every route that takes input: each answers a 4xx problem+json that names
+ * the field and the rule (never a 500), and nothing changes, neither the resource nor the topic.
+ */
+interface BadInputContract extends ApiTestContext {
+    JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    @TestFactory
+    default Stream<DynamicTest> shouldAnswer4xxProblemAndChangeNothing_whenInputIsBad() {
+        TenantFixture t = newTenant();
+        TenantFixture admin = newTenant();
+        String draft = t.draftInvoice();
+        String finalized = t.finalizedInvoice();
+        String voided = t.finalizedInvoice();
+        t.expect(200, t.postEmpty("/invoices/" + voided + "/void"));
+        String empty = t.draftInvoice(Bodies.edit(Bodies.INVOICE_DRAFT, d -> d.putArray("lines")));
+        String order = t.order();
+        String invoicedOrder = t.order();
+        t.expect(201, t.postEmpty("/orders/" + invoicedOrder + "/invoice"));
+        String yesterday = InvoiceLifecycleContract.yesterdayInOslo().toString();
+        String future = LocalDate.now(ZoneId.of("Europe/Oslo")).plusDays(2).toString();
+
+        List<BadRequestCase> cases = new ArrayList<>();
+
+        // tenants (operator)
+        String tenants = "/api/v1/tenants";
+        String profile = Bodies.tenantProfile();
+        cases.addAll(bodyCases("POST", tenants, ADMIN_TOKEN, profile, null, "currency", NODES.numberNode(578), "name", true));
+        cases.add(bad("unsupported country", "POST", tenants, ADMIN_TOKEN, null,
+                edit(profile, p -> ((ObjectNode) p.path("address")).put("country", "US"))).invalid("address.country", "one-of"));
+        cases.add(bad("lower-case currency", "POST", tenants, ADMIN_TOKEN, null,
+                edit(profile, p -> p.put("currency", "nok"))).invalid("currency", "iso-4217"));
+        cases.add(bad("unknown time zone", "POST", tenants, ADMIN_TOKEN, null,
+                edit(profile, p -> p.put("timeZone", "Mars/Olympus"))).invalid("timeZone", "iana-zone"));
+        cases.add(bad("credit notes share the invoice prefix", "POST", tenants, ADMIN_TOKEN, null,
+                edit(profile, p -> ((ObjectNode) p.path("creditNoteNumbers")).put("prefix", "INV-")))
+                .invalid("creditNoteNumbers.prefix", "distinct"));
+
+        // users (tenant admin)
+        String users = admin.path("/users");
+        String user = Bodies.user("Nina New", "ACCOUNTANT");
+        cases.addAll(bodyCases("POST", users, admin.adminKey, user, admin.path(""), "roles", NODES.textNode("ADMIN"), "email", true));
+        cases.add(bad("unknown role", "POST", users, admin.adminKey, admin.path(""),
+                edit(user, u -> u.putArray("roles").add("BOSS"))).invalid("roles[0]", "invalid-value"));
+        cases.add(bad("no role", "POST", users, admin.adminKey, admin.path(""),
+                edit(user, u -> u.putArray("roles"))).invalid("roles", "min-items"));
+        cases.add(bad("email without domain", "POST", users, admin.adminKey, admin.path(""),
+                edit(user, u -> u.put("email", "nina@"))).invalid("email", "email"));
+
+        // invoicing switch (tenant admin)
+        String deactivate = admin.path("/invoicing/deactivate");
+        cases.addAll(bodyCases("POST", deactivate, admin.adminKey, "{\"reason\": \"x\"}", admin.path(""), "reason",
+                NODES.arrayNode(), null, false));
+        cases.add(bad("reason too long", "POST", deactivate, admin.adminKey, admin.path(""),
+                "{\"reason\": \"" + "x".repeat(1001) + "\"}").invalid("reason", "max-length"));
+
+        // customers
+        String customers = t.path("/customers");
+        String customer = Bodies.customer("20002");
+        String probeNew = t.path("/customers/20002");
+        cases.addAll(bodyCases("POST", customers, t.accountantKey, customer, probeNew, "name", NODES.numberNode(42), "customerNumber", true));
+        cases.add(bad("customer number with a space", "POST", customers, t.accountantKey, t.path("/customers"),
+                edit(customer, c -> c.put("customerNumber", "200 02"))).invalid("customerNumber", "format"));
+        cases.add(bad("invalid email", "POST", customers, t.accountantKey, probeNew,
+                edit(customer, c -> c.put("email", "post at bryggen"))).invalid("email", "email"));
+        cases.add(bad("contact without email", "POST", customers, t.accountantKey, probeNew,
+                edit(customer, c -> c.putArray("contacts").addObject().put("name", "Per"))).invalid("contacts[0].email", "required"));
+        cases.add(bad("bad Norwegian organisation number", "POST", customers, t.accountantKey, probeNew,
+                edit(customer, c -> c.put("organisationNumber", "123456789"))).invalid("organisationNumber", "organisation-number"));
+        cases.add(bad("customer number taken", "POST", customers, t.accountantKey, t.path("/customers/10001"),
+                Bodies.customer("10001")).expect(409, "ALREADY_EXISTS"));
+
+        String customer10001 = t.path("/customers/10001");
+        String details = Bodies.customerDetails();
+        cases.addAll(ifMatch(bodyCases("PUT", customer10001, t.accountantKey, details, customer10001, "contacts",
+                NODES.objectNode(), "name", true), "\"0\""));
+        cases.add(bad("unknown invoice language", "PUT", customer10001, t.accountantKey, customer10001,
+                edit(details, c -> c.put("invoiceLanguage", "xx"))).ifMatch("\"0\"").invalid("invoiceLanguage", "iso-639-1"));
+        cases.addAll(ifMatchCases("PUT", customer10001, t.accountantKey, details, customer10001));
+
+        // products
+        String products = t.path("/products");
+        String product = Bodies.PRODUCT.replace("CONSULT", "P-2");
+        String probeProduct = t.path("/products/P-2");
+        cases.addAll(bodyCases("POST", products, t.accountantKey, product, probeProduct, "unitPrice", NODES.booleanNode(true), "productCode", true));
+        cases.add(bad("negative unit price", "POST", products, t.accountantKey, probeProduct,
+                edit(product, p -> p.put("unitPrice", "-1.00"))).invalid("unitPrice", "min"));
+        cases.add(bad("unknown VAT rate", "POST", products, t.accountantKey, probeProduct,
+                edit(product, p -> p.put("vatRate", 7))).invalid("vatRate", "one-of"));
+        cases.add(bad("too many decimals", "POST", products, t.accountantKey, probeProduct,
+                edit(product, p -> p.put("unitPrice", "1.00001"))).invalid("unitPrice", "max-decimals"));
+        cases.add(bad("empty product code", "POST", products, t.accountantKey, probeProduct,
+                edit(product, p -> p.put("productCode", ""))).invalid("productCode", "format"));
+
+        String consult = t.path("/products/CONSULT");
+        String productDetails = "{\"name\": \"Consulting hour\", \"unit\": \"hours\", \"unitPrice\": \"1100.00\", \"vatRate\": 25}";
+        cases.addAll(ifMatch(bodyCases("PUT", consult, t.accountantKey, productDetails, consult, "vatRate",
+                NODES.arrayNode().add(25), "name", true), "\"0\""));
+        cases.add(bad("negative unit price", "PUT", consult, t.accountantKey, consult,
+                edit(productDetails, p -> p.put("unitPrice", -5))).ifMatch("\"0\"").invalid("unitPrice", "min"));
+        cases.add(bad("unknown VAT rate", "PUT", consult, t.accountantKey, consult,
+                edit(productDetails, p -> p.put("vatRate", "24"))).ifMatch("\"0\"").invalid("vatRate", "one-of"));
+        cases.addAll(ifMatchCases("PUT", consult, t.accountantKey, productDetails, consult));
+
+        // orders
+        String orders = t.path("/orders");
+        cases.addAll(bodyCases("POST", orders, t.accountantKey, Bodies.ORDER_DRAFT, null, "lines", NODES.textNode("many"), "customerNumber", true));
+        cases.addAll(lineCases("POST", orders, t.accountantKey, Bodies.ORDER_DRAFT, null));
+        String orderPath = t.path("/orders/" + order);
+        cases.addAll(ifMatch(bodyCases("PUT", orderPath, t.accountantKey, Bodies.ORDER_DRAFT, orderPath, "lines[0].unitPrice",
+                NODES.booleanNode(false), "customerNumber", true), "\"0\""));
+        cases.addAll(ifMatch(lineCases("PUT", orderPath, t.accountantKey, Bodies.ORDER_DRAFT, orderPath), "\"0\""));
+        cases.addAll(ifMatchCases("PUT", orderPath, t.accountantKey, Bodies.ORDER_DRAFT, orderPath));
+        cases.add(bad("order already invoiced", "PUT", t.path("/orders/" + invoicedOrder), t.accountantKey,
+                t.path("/orders/" + invoicedOrder), Bodies.ORDER_DRAFT).expect(409, "ILLEGAL_STATE"));
+
+        String invoiceOrder = t.path("/orders/" + order + "/invoice");
+        cases.addAll(bodyCases("POST", invoiceOrder, t.accountantKey, "{\"paymentTerms\": {\"kind\": \"NET_30\"}}", orderPath,
+                "paymentTerms", NODES.textNode("NET_30"), null, false));
+        cases.add(bad("unknown payment terms", "POST", invoiceOrder, t.accountantKey, orderPath,
+                "{\"paymentTerms\": {\"kind\": \"NET_7\"}}").invalid("paymentTerms.kind", "invalid-value"));
+        cases.add(bad("custom terms beyond a year", "POST", invoiceOrder, t.accountantKey, orderPath,
+                "{\"paymentTerms\": {\"kind\": \"CUSTOM\", \"days\": 400}}").invalid("paymentTerms.days", "range"));
+        cases.add(bad("order already invoiced", "POST", t.path("/orders/" + invoicedOrder + "/invoice"), t.accountantKey,
+                t.path("/orders/" + invoicedOrder), null).expect(409, "ILLEGAL_STATE"));
+
+        // invoices
+        String invoices = t.path("/invoices");
+        cases.addAll(bodyCases("POST", invoices, t.accountantKey, Bodies.INVOICE_DRAFT, null, "lines[0].quantity",
+                NODES.booleanNode(true), "customerNumber", true));
+        cases.addAll(lineCases("POST", invoices, t.accountantKey, Bodies.INVOICE_DRAFT, null));
+        cases.addAll(invoiceDraftCases("POST", invoices, t.accountantKey, null));
+        String draftPath = t.path("/invoices/" + draft);
+        cases.addAll(ifMatch(bodyCases("PUT", draftPath, t.accountantKey, Bodies.INVOICE_DRAFT, draftPath, "paymentTerms",
+                NODES.arrayNode(), "customerNumber", true), "\"0\""));
+        cases.addAll(ifMatch(lineCases("PUT", draftPath, t.accountantKey, Bodies.INVOICE_DRAFT, draftPath), "\"0\""));
+        cases.addAll(ifMatch(invoiceDraftCases("PUT", draftPath, t.accountantKey, draftPath), "\"0\""));
+        cases.addAll(ifMatchCases("PUT", draftPath, t.accountantKey, Bodies.INVOICE_DRAFT, draftPath));
+        String finalPath = t.path("/invoices/" + finalized);
+        cases.add(bad("invoice is final", "PUT", finalPath, t.accountantKey, finalPath, Bodies.INVOICE_DRAFT)
+                .expect(409, "ILLEGAL_STATE"));
+
+        cases.addAll(ifMatchCases("DELETE", draftPath, t.accountantKey, null, draftPath));
+        cases.add(bad("invoice is final", "DELETE", finalPath, t.accountantKey, finalPath, null).expect(409, "ILLEGAL_STATE"));
+
+        String finalize = draftPath + "/finalize";
+        cases.add(bad("a body", "POST", finalize, t.accountantKey, draftPath, "{\"number\": \"INV-1\"}").invalid("$", "empty"));
+        cases.add(bad("malformed body", "POST", finalize, t.accountantKey, draftPath, "{").invalid("$", "empty"));
+        cases.addAll(ifMatchCases("POST", finalize, t.accountantKey, null, draftPath));
+        cases.add(bad("invoice is final", "POST", finalPath + "/finalize", t.accountantKey, finalPath, null)
+                .expect(409, "ILLEGAL_STATE"));
+        cases.add(bad("invoice has no lines", "POST", t.path("/invoices/" + empty + "/finalize"), t.accountantKey,
+                t.path("/invoices/" + empty), null).expect(422, "INCOMPLETE_INVOICE", "lines", "min-items"));
+
+        String pay = finalPath + "/pay";
+        String payment = "{\"paymentDate\": \"" + yesterday + "\"}";
+        cases.addAll(bodyCases("POST", pay, t.accountantKey, payment, finalPath, "paymentDate", NODES.numberNode(20250101), null, false));
+        cases.add(bad("payment date in the future", "POST", pay, t.accountantKey, finalPath,
+                "{\"paymentDate\": \"" + future + "\"}").invalid("paymentDate", "not-future"));
+        cases.add(bad("no such date", "POST", pay, t.accountantKey, finalPath,
+                "{\"paymentDate\": \"2025-02-30\"}").invalid("paymentDate", "invalid-value"));
+        cases.add(bad("draft cannot be paid", "POST", draftPath + "/pay", t.accountantKey, draftPath, payment)
+                .expect(409, "ILLEGAL_STATE"));
+        cases.add(bad("void invoice cannot be paid", "POST", t.path("/invoices/" + voided + "/pay"), t.accountantKey,
+                t.path("/invoices/" + voided), payment).expect(409, "ILLEGAL_STATE"));
+
+        String voidPath = finalPath + "/void";
+        cases.addAll(bodyCases("POST", voidPath, t.accountantKey, "{\"reason\": \"x\"}", finalPath, "reason", NODES.numberNode(5), null, false));
+        cases.add(bad("reason too long", "POST", voidPath, t.accountantKey, finalPath,
+                "{\"reason\": \"" + "x".repeat(1001) + "\"}").invalid("reason", "max-length"));
+        cases.add(bad("draft cannot be voided", "POST", draftPath + "/void", t.accountantKey, draftPath, null)
+                .expect(409, "ILLEGAL_STATE"));
+
+        String credit = finalPath + "/credit";
+        cases.addAll(bodyCases("POST", credit, t.accountantKey, "{\"lineNos\": [1]}", finalPath, "lineNos", NODES.textNode("1"), null, false));
+        cases.add(bad("no such line", "POST", credit, t.accountantKey, finalPath, "{\"lineNos\": [3]}").invalid("lineNos[0]", "exists"));
+        cases.add(bad("line zero", "POST", credit, t.accountantKey, finalPath, "{\"lineNos\": [0]}").invalid("lineNos[0]", "exists"));
+        cases.add(bad("line twice", "POST", credit, t.accountantKey, finalPath, "{\"lineNos\": [1, 1]}").invalid("lineNos[1]", "unique"));
+        cases.add(bad("fractional line", "POST", credit, t.accountantKey, finalPath, "{\"lineNos\": [1.5]}").invalid("lineNos[0]", "wrong-type"));
+        cases.add(bad("draft cannot be credited", "POST", draftPath + "/credit", t.accountantKey, draftPath, null)
+                .expect(409, "ILLEGAL_STATE"));
+
+        cases.add(bad("a body", "POST", finalPath + "/clone", t.accountantKey, finalPath, "{\"invoiceId\": \"x\"}").invalid("$", "empty"));
+
+        // reads with bad parameters
+        cases.add(bad("limit out of range", "GET", t.path("/customers?limit=0"), t.accountantKey, null, null).invalid("limit", "range"));
+
+        List<String> refused = new CopyOnWriteArrayList<>();
+        Stream<DynamicTest> each = cases.stream().map(c -> dynamicTest(c.toString(), () -> check(c, refused)));
+        Stream<DynamicTest> topic = Stream.of(dynamicTest("no refused request published an event",
+                () -> {
+                    assertThat(refused).hasSize(cases.size());
+                    assertNoEventFrom(t, refused);
+                }));
+        return Stream.concat(each, topic);
+    }
+
+    @Test
+    default void shouldAnswer400AndKeepInvoicingOff_whenActivateGetsABody() {
+        // given
+        TenantFixture tenant = newTenant();
+        tenant.expect(200, api().post(tenant.path("/invoicing/deactivate")).token(tenant.adminKey).send());
+
+        // when
+        ApiResponse malformed = api().post(tenant.path("/invoicing/activate")).token(tenant.adminKey).json("{\"activate\": ").send();
+
+        // then
+        JsonNode problem = assertProblem(malformed, 400, "INVALID_INPUT");
+        assertThat(violations(problem)).anySatisfy(v -> assertThat(v).startsWith("$ "));
+        assertThat(api().get(tenant.path("")).token(tenant.adminKey).send().json().path("invoicingActive").asBoolean())
+                .as("invoicing must stay deactivated after a refused request").isFalse();
+    }
+
+    @Test
+    default void shouldAnswer400NamingInvoiceDate_whenInvoiceDateIsAtTheEndOfTime() {
+        // given
+        TenantFixture tenant = newTenant();
+        String draft = Bodies.edit(Bodies.INVOICE_DRAFT, d -> d.put("invoiceDate", "+999999999-12-31"));
+
+        // when
+        ApiResponse response = tenant.post("/invoices", draft);
+
+        // then
+        JsonNode problem = assertProblem(response, 400, "INVALID_INPUT");
+        assertThat(violations(problem)).anySatisfy(v -> assertThat(v).startsWith("invoiceDate "));
+    }
+
+    /**
+     * RFC 9110, 13.1.1: a server that receives If-Match must evaluate it before performing the method.
+     * The actions on a final invoice and invoicing an order must therefore refuse a stale or malformed one.
+     */
+    @Test
+    default void shouldRefuseActionAndKeepDocument_whenIfMatchIsStaleOrMalformed() {
+        // given: each action on its own document, at version 1 (so "0" is stale)
+        TenantFixture tenant = newTenant();
+        String payment = "{\"paymentDate\": \"" + InvoiceLifecycleContract.yesterdayInOslo() + "\"}";
+        List<String[]> actions = new ArrayList<>();
+        for (String[] action : new String[][] {{"pay", payment}, {"void", "{}"}, {"credit", "{}"}}) {
+            for (String etag : new String[] {"\"0\"", "banana"}) {
+                actions.add(new String[] {"/invoices/" + tenant.finalizedInvoice(), "/" + action[0], action[1], etag});
+            }
+        }
+        for (String etag : new String[] {"\"0\"", "banana"}) {
+            String order = tenant.order();
+            tenant.expect(200, tenant.put("/orders/" + order, Bodies.ORDER_DRAFT, "\"0\""));
+            actions.add(new String[] {"/orders/" + order, "/invoice", "{}", etag});
+        }
+
+        List<String> expected = new ArrayList<>();
+        List<String> outcomes = new ArrayList<>();
+        for (String[] action : actions) {
+            String document = action[0];
+            ApiResponse before = tenant.get(document);
+
+            // when
+            ApiResponse response = api().post(tenant.path(document + action[1])).token(tenant.accountantKey)
+                    .ifMatch(action[3]).json(action[2]).send();
+
+            // then (collected, so that one run reports every action)
+            String label = "POST " + action[1] + " If-Match " + action[3] + " -> ";
+            expected.add(label + (action[3].equals("banana") ? "400 INVALID_INPUT" : "412 STALE_VERSION") + ", document unchanged");
+            outcomes.add(label + response.status() + " " + response.json().path("code").asText()
+                    + (tenant.get(document).state().equals(before.state()) ? ", document unchanged" : ", document CHANGED"));
+        }
+        assertThat(outcomes).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    default void shouldAnswerProblem_whenMethodOrRouteDoesNotExist() {
+        // given
+        TenantFixture tenant = newTenant();
+        String invoiceId = tenant.draftInvoice();
+
+        // when
+        ApiResponse patch = api().call("PATCH", tenant.path("/invoices/" + invoiceId)).token(tenant.accountantKey)
+                .json("{\"comments\": \"x\"}").send();
+        ApiResponse unknown = api().get(tenant.path("/quotes")).token(tenant.accountantKey).send();
+
+        // then
+        assertProblem(patch, 405, "METHOD_NOT_ALLOWED");
+        assertThat(patch.header("Allow")).hasValueSatisfying(allow -> assertThat(allow).contains("GET", "PUT", "DELETE"));
+        assertProblem(unknown, 404, "NOT_FOUND");
+        assertThat(tenant.get("/invoices/" + invoiceId).etag()).isEqualTo("\"0\"");
+    }
+
+    // ---- the cases
+
+    private void check(BadRequestCase c, List<String> refused) {
+        // given
+        ApiResponse before = c.probe == null ? null : api().get(c.probe).token(c.token).send();
+
+        // when
+        ApiResponse response = c.send(api());
+        refused.add(response.requestId());
+
+        // then
+        JsonNode problem = assertProblem(response, c.status, c.code);
+        if (c.field != null && c.rule != null) {
+            assertThat(violations(problem)).as("errors of %s", response).contains(c.field + " " + c.rule);
+        } else if (c.field != null) {
+            assertThat(violations(problem)).as("errors of %s", response).anySatisfy(v -> assertThat(v).startsWith(c.field + " "));
+        }
+        if (before != null) {
+            ApiResponse after = api().get(c.probe).token(c.token).send();
+            assertThat(after.state()).as("%s after %s", c.probe, response).isEqualTo(before.state());
+        }
+    }
+
+    private static BadRequestCase bad(String name, String method, String path, String token, String probe, String json) {
+        BadRequestCase c = BadRequestCase.of(name, method, path).token(token).probe(probe);
+        return json == null ? c : c.json(json);
+    }
+
+    private static String edit(String json, Consumer<ObjectNode> change) {
+        return Bodies.edit(json, change);
+    }
+
+    /** Sets {@code a.b[0].c} style paths. */
+    private static String set(String json, String field, JsonNode value) {
+        return edit(json, root -> {
+            String[] parts = field.split("\\.");
+            JsonNode node = root;
+            for (int i = 0; i < parts.length - 1; i++) {
+                node = step(node, parts[i]);
+            }
+            String last = parts[parts.length - 1];
+            ((ObjectNode) node).set(last, value);
+        });
+    }
+
+    private static JsonNode step(JsonNode node, String part) {
+        int bracket = part.indexOf('[');
+        if (bracket < 0) {
+            return node.path(part);
+        }
+        return node.path(part.substring(0, bracket)).path(Integer.parseInt(part.substring(bracket + 1, part.length() - 1)));
+    }
+
+    /** The kinds of bad body every JSON route must refuse. */
+    private static List<BadRequestCase> bodyCases(String method, String path, String token, String valid, String probe,
+                                                  String wrongTypeField, JsonNode wrongTypeValue, String requiredField,
+                                                  boolean bodyRequired) {
+        List<BadRequestCase> cases = new ArrayList<>();
+        cases.add(bad("malformed JSON", method, path, token, probe, valid.substring(0, valid.length() / 2))
+                .invalid("$", "malformed-json"));
+        cases.add(bad("duplicate key", method, path, token, probe, "{\"k\": 1, \"k\": 2}").invalid("$", "malformed-json"));
+        cases.add(bad("trailing content", method, path, token, probe, valid + " {}").invalid("$", "malformed-json"));
+        cases.add(bad("array instead of object", method, path, token, probe, "[" + valid + "]").invalid("$", "wrong-type"));
+        cases.add(bad("unknown field", method, path, token, probe, edit(valid, b -> b.put("bogus", 1)))
+                .invalid("bogus", "unknown-field"));
+        cases.add(bad("wrong type", method, path, token, probe, set(valid, wrongTypeField, wrongTypeValue))
+                .invalid(wrongTypeField, "wrong-type"));
+        if (requiredField != null) {
+            cases.add(bad("missing " + requiredField, method, path, token, probe, edit(valid, b -> b.remove(requiredField)))
+                    .invalid(requiredField, "required"));
+            cases.add(bad("null " + requiredField, method, path, token, probe, edit(valid, b -> b.putNull(requiredField)))
+                    .invalid(requiredField, "required"));
+        }
+        if (bodyRequired) {
+            cases.add(bad("empty body", method, path, token, probe, "").invalid("$", "required"));
+            cases.add(bad("null body", method, path, token, probe, "null").invalid("$", "required"));
+        }
+        cases.add(bad("text/plain", method, path, token, probe, null).raw("text/plain", valid)
+                .expect(415, "UNSUPPORTED_MEDIA_TYPE"));
+        cases.add(bad("no content type", method, path, token, probe, null).raw(null, valid)
+                .expect(415, "UNSUPPORTED_MEDIA_TYPE"));
+        cases.add(bad("form content type", method, path, token, probe, null)
+                .raw("application/x-www-form-urlencoded", valid).expect(415, "UNSUPPORTED_MEDIA_TYPE"));
+        return cases;
+    }
+
+    /** Bad lines of an order or invoice draft. */
+    private static List<BadRequestCase> lineCases(String method, String path, String token, String valid, String probe) {
+        List<BadRequestCase> cases = new ArrayList<>();
+        cases.add(bad("negative quantity", method, path, token, probe, set(valid, "lines[0].quantity", NODES.textNode("-1")))
+                .invalid("lines[0].quantity", "positive"));
+        cases.add(bad("zero quantity", method, path, token, probe, set(valid, "lines[1].quantity", NODES.numberNode(0)))
+                .invalid("lines[1].quantity", "positive"));
+        cases.add(bad("unknown VAT rate", method, path, token, probe, set(valid, "lines[0].vatRate", NODES.numberNode(7)))
+                .invalid("lines[0].vatRate", "one-of"));
+        cases.add(bad("custom line without description", method, path, token, probe,
+                edit(valid, d -> ((ObjectNode) d.path("lines").path(0)).remove("description")))
+                .invalid("lines[0].description", "required"));
+        cases.add(bad("null line", method, path, token, probe, edit(valid, d -> ((ArrayNode) d.path("lines")).insertNull(0)))
+                .invalid("lines[0]", "required"));
+        cases.add(bad("discount over 100 %", method, path, token, probe,
+                set(valid, "lines[0].discount", NODES.objectNode().put("type", "PERCENT").put("value", 120)))
+                .invalid("lines[0].discount.value", "max"));
+        cases.add(bad("unknown language", method, path, token, probe, edit(valid, d -> d.put("language", "xx")))
+                .invalid("language", "iso-639-1"));
+        cases.add(bad("unknown customer", method, path, token, probe, edit(valid, d -> d.put("customerNumber", "99999")))
+                .expect(422, "UNKNOWN_REFERENCE", "customerNumber", "exists"));
+        cases.add(bad("unknown product", method, path, token, probe, set(valid, "lines[1].productCode", NODES.textNode("NOPE")))
+                .expect(422, "UNKNOWN_REFERENCE", "lines[1].productCode", "exists"));
+        cases.add(bad("too many lines", method, path, token, probe, edit(valid, d -> {
+            ArrayNode lines = d.putArray("lines");
+            for (int i = 0; i < 501; i++) {
+                lines.addObject().put("description", "x").put("quantity", 1).put("unitPrice", 1).put("vatRate", 25);
+            }
+        })).invalid("lines", "max-items"));
+        return cases;
+    }
+
+    /** Rules only an invoice draft has. */
+    private static List<BadRequestCase> invoiceDraftCases(String method, String path, String token, String probe) {
+        String valid = Bodies.INVOICE_DRAFT;
+        List<BadRequestCase> cases = new ArrayList<>();
+        cases.add(bad("no such date", method, path, token, probe, edit(valid, d -> d.put("invoiceDate", "2026-02-30")))
+                .invalid("invoiceDate", "invalid-value"));
+        cases.add(bad("date before 2000", method, path, token, probe, edit(valid, d -> d.put("invoiceDate", "1999-12-31")))
+                .invalid("invoiceDate", "min"));
+        cases.add(bad("locale with underscore", method, path, token, probe, edit(valid, d -> d.put("locale", "nb_NO")))
+                .invalid("locale", "bcp-47"));
+        cases.add(bad("custom terms without days", method, path, token, probe,
+                edit(valid, d -> d.putObject("paymentTerms").put("kind", "CUSTOM"))).invalid("paymentTerms.days", "range"));
+        cases.add(bad("contact with bad email", method, path, token, probe,
+                edit(valid, d -> d.putArray("contacts").addObject().put("name", "Kari").put("email", "kari")))
+                .invalid("contacts[0].email", "email"));
+        return cases;
+    }
+
+    /** A bad and a stale If-Match on a route that honours it. */
+    private static List<BadRequestCase> ifMatchCases(String method, String path, String token, String valid, String probe) {
+        return List.of(
+                bad("malformed If-Match", method, path, token, probe, valid).ifMatch("banana").invalid("If-Match", "etag"),
+                bad("stale If-Match", method, path, token, probe, valid).ifMatch("\"7\"").expect(412, "STALE_VERSION"));
+    }
+
+    private static List<BadRequestCase> ifMatch(List<BadRequestCase> cases, String etag) {
+        cases.forEach(c -> c.ifMatch(etag));
+        return cases;
+    }
+}

@@ -1,0 +1,87 @@
+package io.invoiceflow.app.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Health, metrics and the API description (C4, operators). */
+interface OperationsContract extends ApiTestContext {
+
+    @Test
+    default void shouldAnswerReadyWithEveryComponentUp_whenAppRuns() {
+        // given: the running app
+
+        // when
+        ApiResponse ready = await("readiness").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> api().get("/health/ready").send(), r -> r.status() == 200);
+
+        // then
+        JsonNode body = ready.json();
+        assertThat(body.path("status").asText()).isEqualTo("UP");
+        JsonNode components = body.path("components");
+        for (String component : new String[] {"database", "kafka", "forwarder"}) {
+            assertThat(components.path(component).path("status").asText()).as(component).isEqualTo("UP");
+        }
+        assertThat(components.path("kafka").path("embedded").asBoolean()).isTrue();
+        assertThat(body.path("kafkaBootstrapServers").asText()).isEqualTo(app().bootstrapServers());
+    }
+
+    @Test
+    default void shouldAnswerLive_whenAppRuns() {
+        // when
+        ApiResponse live = api().get("/health/live").send();
+
+        // then
+        assertThat(live.status()).isEqualTo(200);
+        assertThat(live.json().path("status").asText()).isEqualTo("UP");
+    }
+
+    @Test
+    default void shouldExposeRequestAndCommandMetrics_whenRequestsWereServed() {
+        // given
+        TenantFixture tenant = newTenant();
+        tenant.expect(200, tenant.get(""));
+
+        // when
+        ApiResponse metrics = api().get("/metrics").send();
+
+        // then
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.contentType()).startsWith("text/plain");
+        assertThat(metrics.body()).contains("invoiceflow_http_requests_seconds_count{");
+        assertThat(metrics.body()).contains("invoiceflow_commands_total{outcome=\"accepted\",type=\"CreateTenant\"}");
+    }
+
+    @Test
+    default void shouldLabelRequestMetricsWithRouteTemplate_whenRequestsWereServed() {
+        // given
+        TenantFixture tenant = newTenant();
+        tenant.expect(200, tenant.get(""));
+        tenant.expect(404, tenant.get("/invoices/" + java.util.UUID.randomUUID()));
+
+        // when
+        String metrics = api().get("/metrics").send().body();
+
+        // then
+        assertThat(metrics).contains("route=\"/api/v1/tenants/{tenantId}\"");
+        assertThat(metrics).contains("route=\"/api/v1/tenants/{tenantId}/invoices/{invoiceId}\"");
+        assertThat(metrics).as("route labels are templates, not paths with ids").doesNotContain(tenant.id);
+    }
+
+    @Test
+    default void shouldServeOpenApiAsJson_whenRequested() {
+        // when
+        ApiResponse openApi = api().get("/openapi.json").send();
+
+        // then
+        assertThat(openApi.status()).isEqualTo(200);
+        assertThat(openApi.contentType()).startsWith("application/json");
+        JsonNode spec = openApi.json();
+        assertThat(spec.path("openapi").asText()).startsWith("3.");
+        assertThat(spec.path("paths").isObject()).isTrue();
+    }
+}

@@ -1,0 +1,110 @@
+package io.invoiceflow.app.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A fresh tenant made through the API: created by the operator, with an ADMIN and an ACCOUNTANT
+ * user, customer {@code 10001} and catalogue product {@code CONSULT}. Every test makes its own, so
+ * tests neither share state nor depend on their order (invoice numbers start at INV-1001).
+ */
+final class TenantFixture {
+    static final String CUSTOMER = "10001";
+    static final String PRODUCT = "CONSULT";
+
+    final ApiClient api;
+    final String id;
+    final String adminKey;
+    final String adminUserId;
+    final String accountantKey;
+    final String accountantUserId;
+
+    private TenantFixture(ApiClient api, String id, JsonNode admin, JsonNode accountant) {
+        this.api = api;
+        this.id = id;
+        this.adminKey = admin.path("apiKey").asText();
+        this.adminUserId = admin.path("userId").asText();
+        this.accountantKey = accountant.path("apiKey").asText();
+        this.accountantUserId = accountant.path("userId").asText();
+    }
+
+    static TenantFixture create(ApiClient api, String operatorToken) {
+        ApiResponse tenant = api.post("/api/v1/tenants").token(operatorToken).json(Bodies.tenantProfile()).send();
+        assertThat(tenant.status()).as("%s", tenant).isEqualTo(201);
+        String id = tenant.json().path("tenantId").asText();
+        String tenantPath = "/api/v1/tenants/" + id;
+        ApiResponse admin = api.post(tenantPath + "/users").token(operatorToken).json(Bodies.user("Ada Admin", "ADMIN")).send();
+        assertThat(admin.status()).as("%s", admin).isEqualTo(201);
+        ApiResponse accountant = api.post(tenantPath + "/users").token(admin.json().path("apiKey").asText())
+                .json(Bodies.user("Oda Accountant", "ACCOUNTANT")).send();
+        assertThat(accountant.status()).as("%s", accountant).isEqualTo(201);
+        TenantFixture fixture = new TenantFixture(api, id, admin.json(), accountant.json());
+        fixture.expect(201, fixture.post("/customers", Bodies.customer(CUSTOMER)));
+        fixture.expect(201, fixture.post("/products", Bodies.PRODUCT));
+        return fixture;
+    }
+
+    /** {@code /api/v1/tenants/<id>} + suffix. */
+    String path(String suffix) {
+        return "/api/v1/tenants/" + id + suffix;
+    }
+
+    ApiResponse get(String suffix) {
+        return api.get(path(suffix)).token(accountantKey).send();
+    }
+
+    ApiResponse post(String suffix, String json) {
+        return api.post(path(suffix)).token(accountantKey).json(json).send();
+    }
+
+    ApiResponse postEmpty(String suffix) {
+        return api.post(path(suffix)).token(accountantKey).send();
+    }
+
+    ApiResponse put(String suffix, String json, String ifMatch) {
+        ApiClient.Call call = api.put(path(suffix)).token(accountantKey).json(json);
+        return (ifMatch == null ? call : call.ifMatch(ifMatch)).send();
+    }
+
+    ApiResponse expect(int status, ApiResponse response) {
+        assertThat(response.status()).as("%s", response).isEqualTo(status);
+        return response;
+    }
+
+    String draftInvoice() {
+        return draftInvoice(Bodies.INVOICE_DRAFT);
+    }
+
+    String draftInvoice(String body) {
+        return expect(201, post("/invoices", body)).json().path("invoiceId").asText();
+    }
+
+    String finalizedInvoice() {
+        String invoiceId = draftInvoice();
+        expect(200, postEmpty("/invoices/" + invoiceId + "/finalize"));
+        return invoiceId;
+    }
+
+    String order() {
+        return expect(201, post("/orders", Bodies.ORDER_DRAFT)).json().path("orderId").asText();
+    }
+
+    /** Credits line 1 of a new final invoice; returns the credit note id. */
+    String creditNote() {
+        String invoiceId = finalizedInvoice();
+        return expect(201, post("/invoices/" + invoiceId + "/credit", "{\"lineNos\": [1]}")).json()
+                .path("creditNoteId").asText();
+    }
+
+    /**
+     * Registers a customer with a random number: a request that certainly stores one event. Once its
+     * record is on the topic, every event stored before it is there too (the test app runs the topic
+     * with one partition, and the forwarder publishes in store order).
+     */
+    ApiResponse marker() {
+        return expect(201, post("/customers", Bodies.customer("m-" + UUID.randomUUID().toString().substring(0, 8))));
+    }
+}

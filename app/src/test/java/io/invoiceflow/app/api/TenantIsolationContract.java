@@ -1,0 +1,145 @@
+package io.invoiceflow.app.api;
+
+import io.invoiceflow.web.WebApp;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static io.invoiceflow.app.api.Problems.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A tenant's users cannot see or touch another tenant: every such request answers 404, as for an id that does not exist. */
+interface TenantIsolationContract extends ApiTestContext {
+
+    /** Tenant B's documents, one in each state a route of the API acts on. */
+    record Victim(TenantFixture tenant, String draft, String finalized, String order, String creditNote) {
+        static Victim create(TenantFixture tenant) {
+            return new Victim(tenant, tenant.draftInvoice(), tenant.finalizedInvoice(), tenant.order(),
+                    tenant.creditNote());
+        }
+
+        /** The route's path with the path parameters filled in with this victim's ids. */
+        String fill(WebApp.Route route, String tenantId) {
+            String action = route.path().substring(route.path().lastIndexOf('/') + 1);
+            boolean actsOnFinal = List.of("pay", "void", "credit", "clone").contains(action);
+            String path = route.path()
+                    .replace("{tenantId}", tenantId)
+                    .replace("{invoiceId}", actsOnFinal ? finalized : draft)
+                    .replace("{orderId}", order)
+                    .replace("{creditNoteId}", creditNote)
+                    .replace("{customerNumber}", TenantFixture.CUSTOMER)
+                    .replace("{productCode}", TenantFixture.PRODUCT);
+            assertThat(path).as("%s has a path parameter this test does not know", route).doesNotContain("{");
+            return path;
+        }
+
+        /** What the tenant looks like to its own users. */
+        Map<String, String> state() {
+            Map<String, String> views = new LinkedHashMap<>();
+            for (String path : List.of("", "/invoices/" + draft, "/invoices/" + finalized, "/orders/" + order,
+                    "/credit-notes/" + creditNote, "/customers/" + TenantFixture.CUSTOMER,
+                    "/products/" + TenantFixture.PRODUCT, "/customers", "/products")) {
+                views.put(path, tenant.get(path).state());
+            }
+            return views;
+        }
+    }
+
+    /** A valid body for the route, so that nothing but the tenant boundary can refuse the request. */
+    static String validBody(WebApp.Route route) {
+        String p = route.path();
+        if (route.method().equals("GET") || route.method().equals("DELETE") || p.endsWith("/finalize")
+                || p.endsWith("/clone") || p.endsWith("/activate") || p.endsWith("/invoice")) {
+            return null;
+        } else if (p.endsWith("/deactivate") || p.endsWith("/void")) {
+            return "{\"reason\": \"probe\"}";
+        } else if (p.endsWith("/users")) {
+            return Bodies.user("Mallory", "ADMIN");
+        } else if (p.endsWith("/customers")) {
+            return Bodies.customer("20002");
+        } else if (p.endsWith("/customers/{customerNumber}")) {
+            return Bodies.customerDetails();
+        } else if (p.endsWith("/products")) {
+            return Bodies.PRODUCT.replace("CONSULT", "P-2");
+        } else if (p.endsWith("/products/{productCode}")) {
+            return "{\"name\": \"Cheap\", \"unit\": \"pcs\", \"unitPrice\": \"1.00\", \"vatRate\": 25}";
+        } else if (p.endsWith("/orders") || p.endsWith("/orders/{orderId}")) {
+            return Bodies.ORDER_DRAFT;
+        } else if (p.endsWith("/invoices") || p.endsWith("/invoices/{invoiceId}")) {
+            return Bodies.INVOICE_DRAFT;
+        } else if (p.endsWith("/pay")) {
+            return "{\"paymentDate\": \"" + InvoiceLifecycleContract.yesterdayInOslo() + "\"}";
+        } else if (p.endsWith("/credit")) {
+            return "{\"lineNos\": [1]}";
+        }
+        throw new AssertionError(route + " is new: give it a valid body in this test");
+    }
+
+    private ApiResponse send(WebApp.Route route, String path, String token) {
+        ApiClient.Call call = api().call(route.method(), path).token(token);
+        String body = validBody(route);
+        if (body != null) {
+            call.json(body);
+        }
+        return call.send();
+    }
+
+    @Test
+    default void shouldAnswer404OnEveryTenantRoute_whenTokenBelongsToAnotherTenant() {
+        // given
+        TenantFixture caller = newTenant();
+        Victim victim = Victim.create(newTenant());
+        Map<String, String> before = victim.state();
+        List<WebApp.Route> tenantRoutes = WebApp.routes().stream()
+                .filter(r -> r.path().startsWith(WebApp.API + "/tenants/{tenantId}"))
+                .toList();
+
+        // when
+        Map<WebApp.Route, ApiResponse> responses = new LinkedHashMap<>();
+        for (WebApp.Route route : tenantRoutes) {
+            responses.put(route, send(route, victim.fill(route, victim.tenant().id), caller.adminKey));
+        }
+
+        // then
+        assertThat(tenantRoutes).hasSizeGreaterThanOrEqualTo(20);
+        List<String> requestIds = new ArrayList<>();
+        responses.forEach((route, response) -> {
+            assertProblem(response, 404, "NOT_FOUND");
+            requestIds.add(response.requestId());
+        });
+        assertThat(victim.state()).isEqualTo(before);
+        assertNoEventFrom(caller, requestIds);
+    }
+
+    @Test
+    default void shouldAnswer404_whenOwnTenantPathNamesAnotherTenantsDocument() {
+        // given
+        TenantFixture caller = newTenant();
+        Victim victim = Victim.create(newTenant());
+        Map<String, String> before = victim.state();
+        List<WebApp.Route> documentRoutes = WebApp.routes().stream()
+                .filter(r -> r.path().startsWith(WebApp.API + "/tenants/{tenantId}"))
+                .filter(r -> r.path().contains("{invoiceId}") || r.path().contains("{orderId}")
+                        || r.path().contains("{creditNoteId}"))
+                .toList();
+
+        // when
+        Map<WebApp.Route, ApiResponse> responses = new LinkedHashMap<>();
+        for (WebApp.Route route : documentRoutes) {
+            responses.put(route, send(route, victim.fill(route, caller.id), caller.adminKey));
+        }
+
+        // then
+        assertThat(documentRoutes).hasSizeGreaterThanOrEqualTo(12);
+        List<String> requestIds = new ArrayList<>();
+        responses.forEach((route, response) -> {
+            assertProblem(response, 404, "NOT_FOUND");
+            requestIds.add(response.requestId());
+        });
+        assertThat(victim.state()).isEqualTo(before);
+        assertNoEventFrom(caller, requestIds);
+    }
+}

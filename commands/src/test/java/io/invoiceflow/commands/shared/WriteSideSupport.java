@@ -1,0 +1,119 @@
+package io.invoiceflow.commands.shared;
+
+import io.invoiceflow.commands.CommandContext;
+import io.invoiceflow.commands.TestTenants;
+import io.invoiceflow.commands.WriteSide;
+import io.invoiceflow.commands.WriteSideSettings;
+import io.invoiceflow.events.DomainException;
+import io.invoiceflow.events.customer.RegisterCustomer;
+import io.invoiceflow.events.invoice.CreateInvoice;
+import io.invoiceflow.events.invoice.FinalizeInvoice;
+import io.invoiceflow.events.invoice.InvoiceDraft;
+import io.invoiceflow.events.product.AddProduct;
+import io.invoiceflow.events.shared.InvoiceId;
+import io.invoiceflow.events.shared.TenantId;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.h2.jdbcx.JdbcDataSource;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/**
+ * The real write side (Axon on the JDBC event store, directory projector in the command's
+ * transaction) on a private H2 in-memory database, with the clock fixed at
+ * {@link FixtureSupport#NOW}. For the commands that touch two aggregates (credit, clone, invoice an
+ * order), which AggregateTestFixture cannot test.
+ */
+public final class WriteSideSupport implements AutoCloseable {
+    private final JdbcDataSource dataSource;
+    private final WriteSide writeSide;
+
+    private WriteSideSupport(JdbcDataSource dataSource, WriteSide writeSide) {
+        this.dataSource = dataSource;
+        this.writeSide = writeSide;
+    }
+
+    public static WriteSideSupport start() {
+        return start(FixtureSupport.CLOCK);
+    }
+
+    public static WriteSideSupport start(Clock clock) {
+        JdbcDataSource ds = new JdbcDataSource();
+        ds.setURL("jdbc:h2:mem:writeside-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        return new WriteSideSupport(ds, WriteSide.start(ds, WriteSideSettings.defaults("test"), clock, null));
+    }
+
+    public WriteSide writeSide() {
+        return writeSide;
+    }
+
+    /** Sends as user-1 in request req-1 of {@code tenant}. */
+    public <R> R send(TenantId tenant, Object command) {
+        return writeSide.send(command, new CommandContext("user-1", "req-1", tenant.value()));
+    }
+
+    /** Sends a command that must be refused, and returns the refusal. */
+    public DomainException refused(TenantId tenant, Object command) {
+        DomainException e = catchThrowableOfType(DomainException.class, () -> send(tenant, command));
+        assertThat(e).as("%s must be refused with a DomainException", command.getClass().getSimpleName()).isNotNull();
+        return e;
+    }
+
+    /** The event payloads of one aggregate, oldest first. */
+    public List<Object> payloads(String aggregateId) {
+        return writeSide.events(aggregateId).stream().map(m -> (Object) m.getPayload()).toList();
+    }
+
+    public List<? extends DomainEventMessage<?>> events(String aggregateId) {
+        return writeSide.events(aggregateId);
+    }
+
+    public <E> E last(String aggregateId, Class<E> type) {
+        List<Object> payloads = payloads(aggregateId);
+        assertThat(payloads).isNotEmpty();
+        assertThat(payloads.get(payloads.size() - 1)).isInstanceOf(type);
+        return type.cast(payloads.get(payloads.size() - 1));
+    }
+
+    /**
+     * A fresh tenant (the {@link TestTenants} profile: INV-1001..., CN-1...) with the bakery, Tromsø
+     * Tech and the catalogue of {@link NorwegianSamples}, created through commands.
+     */
+    public TenantId seedTenant() {
+        TenantId tenant = TenantId.random();
+        send(tenant, TestTenants.createTenant(tenant));
+        send(tenant, TestTenants.registerCustomer(tenant));
+        send(tenant, new RegisterCustomer(tenant, NorwegianSamples.TECH, NorwegianSamples.tech()));
+        send(tenant, new AddProduct(tenant, NorwegianSamples.CONSULTING, NorwegianSamples.consulting()));
+        return tenant;
+    }
+
+    public InvoiceId draft(TenantId tenant, InvoiceDraft draft) {
+        InvoiceId id = InvoiceId.random();
+        send(tenant, new CreateInvoice(id, tenant, draft));
+        return id;
+    }
+
+    public InvoiceId finalInvoice(TenantId tenant, InvoiceDraft draft) {
+        InvoiceId id = draft(tenant, draft);
+        send(tenant, new FinalizeInvoice(id, tenant, null));
+        return id;
+    }
+
+    @Override
+    public void close() {
+        writeSide.close();
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("shutdown");
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not shut the test database down", e);
+        }
+    }
+}
