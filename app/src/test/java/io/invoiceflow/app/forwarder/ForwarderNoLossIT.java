@@ -1,7 +1,5 @@
 package io.invoiceflow.app.forwarder;
 
-import io.invoiceflow.app.kafka.EmbeddedKafkaBroker;
-import io.invoiceflow.app.kafka.TopicAdmin;
 import io.invoiceflow.commands.CommandContext;
 import io.invoiceflow.commands.TestDatabases;
 import io.invoiceflow.commands.TestTenants;
@@ -15,25 +13,16 @@ import io.invoiceflow.events.shared.TenantId;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.axonframework.common.transaction.Transaction;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -59,25 +48,11 @@ import static org.awaitility.Awaitility.await;
  * forgets a gap after the gap timeout. No committed event may be lost between the event store and
  * Kafka while 16 threads write and one transaction stays open longer than the gap timeout.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ForwarderNoLossIT {
+class ForwarderNoLossIT extends EmbeddedBrokerTestBase {
     private static final Duration GAP_TIMEOUT = Duration.ofSeconds(4);
     private static final Duration MAX_TRANSACTION = Duration.ofMillis(1500);
     private static final int THREADS = 16;
     private static final int INVOICES_PER_THREAD = 60;
-
-    private EmbeddedKafkaBroker broker;
-
-    @BeforeAll
-    void startBroker(@TempDir Path dir) {
-        broker = EmbeddedKafkaBroker.start(dir.resolve("kafka"));
-        TopicAdmin.ensureTopics(broker.bootstrapServers(), TopicAdmin.defaultTopics(3, (short) 1), Duration.ofSeconds(30));
-    }
-
-    @AfterAll
-    void stopBroker() {
-        broker.close();
-    }
 
     @ParameterizedTest
     @EnumSource(TestDatabases.Kind.class)
@@ -169,14 +144,6 @@ class ForwarderNoLossIT {
             }
         }
         return ids;
-    }
-
-    private Producer<String, byte[]> producer() {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        return new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
     }
 
     private KafkaConsumer<String, byte[]> consumer() {

@@ -1,7 +1,5 @@
 package io.invoiceflow.app.forwarder;
 
-import io.invoiceflow.app.kafka.EmbeddedKafkaBroker;
-import io.invoiceflow.app.kafka.TopicAdmin;
 import io.invoiceflow.commands.CommandContext;
 import io.invoiceflow.commands.TestDatabases;
 import io.invoiceflow.commands.TestTenants;
@@ -15,21 +13,12 @@ import io.invoiceflow.events.shared.TenantId;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import javax.sql.DataSource;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -49,22 +38,8 @@ import static org.awaitility.Awaitility.await;
  * token updates never commit. The forwarder catches up a backlog in batches of 100, commits its
  * token, and after a restart sends nothing twice.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ForwarderTokenIT {
+class ForwarderTokenIT extends EmbeddedBrokerTestBase {
     private static final int BACKLOG_INVOICES = 1_000;
-
-    private EmbeddedKafkaBroker broker;
-
-    @BeforeAll
-    void startBroker(@TempDir Path dir) {
-        broker = EmbeddedKafkaBroker.start(dir.resolve("kafka"));
-        TopicAdmin.ensureTopics(broker.bootstrapServers(), TopicAdmin.defaultTopics(3, (short) 1), Duration.ofSeconds(30));
-    }
-
-    @AfterAll
-    void stopBroker() {
-        broker.close();
-    }
 
     @ParameterizedTest
     @EnumSource(TestDatabases.Kind.class)
@@ -125,13 +100,5 @@ class ForwarderTokenIT {
                     .collect(Collectors.toMap(Function.identity(), p -> OffsetSpec.latest()));
             return admin.listOffsets(latest).all().get().values().stream().mapToLong(o -> o.offset()).sum();
         }
-    }
-
-    private Producer<String, byte[]> producer() {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        return new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
     }
 }
