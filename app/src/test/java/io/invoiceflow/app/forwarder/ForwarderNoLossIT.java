@@ -49,8 +49,8 @@ import static org.awaitility.Awaitility.await;
  * Kafka while 16 threads write and one transaction stays open longer than the gap timeout.
  */
 class ForwarderNoLossIT extends EmbeddedBrokerTestBase {
-    private static final Duration GAP_TIMEOUT = Duration.ofSeconds(4);
-    private static final Duration MAX_TRANSACTION = Duration.ofMillis(1500);
+    private static final Duration GAP_TIMEOUT = Duration.ofSeconds(16);
+    private static final Duration MAX_TRANSACTION = Duration.ofSeconds(6);
     private static final int THREADS = 16;
     private static final int INVOICES_PER_THREAD = 60;
 
@@ -70,17 +70,17 @@ class ForwarderNoLossIT extends EmbeddedBrokerTestBase {
             InvoiceId slowButInTime = InvoiceId.random();
             InvoiceId tooSlow = InvoiceId.random();
 
-            // when 16 threads create invoices, one transaction stays open 1.2 s (within the limit)
-            // and one 5 s (longer than the 4 s gap timeout)
+            // when 16 threads create invoices, one transaction stays open 2 s (within the 6 s limit)
+            // and one 17 s (longer than the 16 s gap timeout)
             ExecutorService pool = Executors.newFixedThreadPool(THREADS + 2);
             Set<Throwable> failures = ConcurrentHashMap.newKeySet();
             try {
                 List<Future<?>> work = new ArrayList<>();
-                work.add(pool.submit(() -> holdTransaction(writeSide, tenant, ctx, slowButInTime, Duration.ofMillis(1200), true)));
-                work.add(pool.submit(() -> holdTransaction(writeSide, tenant, ctx, tooSlow, Duration.ofSeconds(5), false)));
+                work.add(pool.submit(() -> holdTransaction(writeSide, tenant, ctx, slowButInTime, Duration.ofSeconds(2), true)));
+                work.add(pool.submit(() -> holdTransaction(writeSide, tenant, ctx, tooSlow, GAP_TIMEOUT.plusSeconds(1), false)));
                 for (int t = 0; t < THREADS; t++) {
                     work.add(pool.submit(() -> {
-                        long until = System.nanoTime() + Duration.ofSeconds(7).toNanos();
+                        long until = System.nanoTime() + GAP_TIMEOUT.plusSeconds(2).toNanos();
                         for (int i = 0; i < INVOICES_PER_THREAD || System.nanoTime() < until; i++) {
                             try {
                                 writeSide.send(new CreateInvoice(InvoiceId.random(), tenant, TestTenants.draft()), ctx);

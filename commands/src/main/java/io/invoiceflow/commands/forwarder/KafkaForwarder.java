@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Publishes every stored event to {@code invoicing.events}, keyed by aggregate id, as a CloudEvent
- * in binary mode. It runs in a pooled streaming processor: records of one batch are sent
+ * in binary mode. It runs in a tracking event processor: records of one batch are sent
  * asynchronously, and the batch commits (and the processor's token advances) only after Kafka has
  * acknowledged all of them. A failure rolls the batch back and it is sent again: at-least-once,
  * consumers de-duplicate by {@code ce_id} or by aggregate id and {@code ce_sequence}.
