@@ -63,7 +63,7 @@ public final class Invoiceflow implements AutoCloseable {
 
             HikariDataSource dataSource = dataSource(config);
             resources.push(dataSource);
-            Producer<String, byte[]> producer = producer(bootstrapServers);
+            Producer<String, byte[]> producer = forwarderProducer(bootstrapServers);
             resources.push(producer);
             writeSide = WriteSide.start(dataSource, WriteSideSettings.defaults(config.nodeId()), clock, producer);
             resources.push(writeSide);
@@ -142,7 +142,8 @@ public final class Invoiceflow implements AutoCloseable {
         return new HikariDataSource(hikari);
     }
 
-    private static Producer<String, byte[]> producer(String bootstrapServers) {
+    /** The forwarder's producer: idempotent, acks=all, so a batch counts as sent only when Kafka has it. */
+    public static Producer<String, byte[]> forwarderProducer(String bootstrapServers) {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
