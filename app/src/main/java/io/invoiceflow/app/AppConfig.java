@@ -2,6 +2,7 @@ package io.invoiceflow.app;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -156,7 +157,7 @@ public record AppConfig(int port, Path dataDir, Optional<String> adminToken, Opt
 
     private static String hostName() {
         try {
-            return java.net.InetAddress.getLocalHost().getHostName();
+            return InetAddress.getLocalHost().getHostName();
         } catch (IOException e) {
             return "invoiceflow";
         }

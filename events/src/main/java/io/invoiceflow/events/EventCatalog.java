@@ -9,6 +9,7 @@ import io.invoiceflow.events.tenant.TenantEvent;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 
 /** Every event type of the contract, read off the sealed interfaces so that it cannot drift. */
@@ -37,7 +38,7 @@ public final class EventCatalog {
         return Arrays.stream(eventType.getInterfaces())
                 .filter(AGGREGATE_EVENTS::contains)
                 .findFirst()
-                .map(i -> i.getSimpleName().replace("Event", "").toLowerCase(java.util.Locale.ROOT))
+                .map(i -> i.getSimpleName().replace("Event", "").toLowerCase(Locale.ROOT))
                 .orElseThrow(() -> new IllegalArgumentException(eventType + " is not a contract event"));
     }
 }

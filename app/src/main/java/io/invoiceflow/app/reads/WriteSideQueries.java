@@ -147,7 +147,7 @@ public final class WriteSideQueries implements Queries {
                 status = "FINALIZED";
                 number = f.number();
                 finalizedAt = f.finalizedAt();
-                content = withDates(content, f.invoiceDate(), f.dueDate());
+                content = content.withDates(f.invoiceDate(), f.dueDate());
             } else if (p instanceof InvoicePaid paid) {
                 status = "PAID";
                 paymentDate = paid.paymentDate();
@@ -174,10 +174,6 @@ public final class WriteSideQueries implements Queries {
                 voidReason, credits, first.getTimestamp(), actor(first), last.getTimestamp(), actor(last)), events);
     }
 
-    private static InvoiceContent withDates(InvoiceContent c, LocalDate invoiceDate, LocalDate dueDate) {
-        return new InvoiceContent(c.customer(), c.contacts(), invoiceDate, c.paymentTerms(), dueDate, c.poNumber(),
-                c.comments(), c.language(), c.locale(), c.currency(), c.lines(), c.totals());
-    }
 
     @Override
     public Optional<Versioned<Object>> order(TenantId tenantId, OrderId orderId) {

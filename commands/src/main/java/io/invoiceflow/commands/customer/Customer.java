@@ -8,6 +8,7 @@ import io.invoiceflow.commands.shared.Languages;
 import io.invoiceflow.commands.shared.Violations;
 import io.invoiceflow.events.customer.ChangeCustomer;
 import io.invoiceflow.events.customer.CustomerChanged;
+import io.invoiceflow.events.customer.CustomerCommand;
 import io.invoiceflow.events.customer.CustomerDetails;
 import io.invoiceflow.events.customer.CustomerRegistered;
 import io.invoiceflow.events.customer.RegisterCustomer;
@@ -64,7 +65,7 @@ public class Customer {
 
     @EventSourcingHandler
     void on(CustomerRegistered event) {
-        id = io.invoiceflow.events.customer.CustomerCommand.aggregateId(event.tenantId(), event.customerNumber());
+        id = CustomerCommand.aggregateId(event.tenantId(), event.customerNumber());
         tenantId = event.tenantId();
     }
 }

@@ -213,9 +213,7 @@ public class Invoice {
     /** The content to copy into a clone; the clone gets its own dates at finalization. */
     InvoiceContent contentForClone(TenantId asked) {
         Guards.ensureSameTenant(tenantId, asked, "invoice " + id);
-        return new InvoiceContent(content.customer(), content.contacts(), null, content.paymentTerms(), null,
-                content.poNumber(), content.comments(), content.language(), content.locale(), content.currency(),
-                content.lines(), content.totals());
+        return content.withDates(null, null);
     }
 
     // ---- guards
@@ -276,9 +274,7 @@ public class Invoice {
     void on(InvoiceFinalized event) {
         status = InvoiceStatus.FINALIZED;
         number = event.number();
-        content = new InvoiceContent(content.customer(), content.contacts(), event.invoiceDate(),
-                content.paymentTerms(), event.dueDate(), content.poNumber(), content.comments(), content.language(),
-                content.locale(), content.currency(), content.lines(), content.totals());
+        content = content.withDates(event.invoiceDate(), event.dueDate());
     }
 
     @EventSourcingHandler

@@ -33,7 +33,7 @@ final class InvoiceDrafting {
         }
         Drafting.Resolved r = Drafting.resolve(tenant, directory, draft.customerNumber(), draft.contacts(),
                 draft.language(), draft.poNumber(), draft.comments(), draft.lines(), v);
-        String locale = draft.locale() != null ? draft.locale() : r.language() + "-" + tenant.country();
+        String locale = draft.locale() != null ? draft.locale() : Drafting.defaultLocale(r.language(), tenant);
         return new InvoiceContent(r.customer(), r.contacts(), draft.invoiceDate(), terms,
                 dueDate(draft.invoiceDate(), terms), draft.poNumber(), draft.comments(), r.language(), locale,
                 tenant.profile().currency(), r.lines(), r.totals());

@@ -68,7 +68,7 @@ public class Order {
         v.throwIfAny();
         apply(new OrderInvoiced(command.orderId(), tenantId, command.invoiceId()));
         return new InvoiceContent(content.customer(), content.contacts(), null, terms, null, content.poNumber(),
-                content.comments(), content.language(), content.language() + "-" + tenant.country(),
+                content.comments(), content.language(), Drafting.defaultLocale(content.language(), tenant),
                 content.currency(), content.lines(), content.totals());
     }
 

@@ -1,6 +1,7 @@
 package io.invoiceflow.commands.pricing;
 
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,6 +43,6 @@ public final class VatRates {
     }
 
     private static List<BigDecimal> rates(String... rates) {
-        return java.util.Arrays.stream(rates).map(BigDecimal::new).toList();
+        return Arrays.stream(rates).map(BigDecimal::new).toList();
     }
 }

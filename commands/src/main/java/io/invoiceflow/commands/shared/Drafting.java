@@ -81,6 +81,11 @@ public final class Drafting {
         return details.email() == null ? List.of() : List.of(new Contact(details.name(), details.email(), null));
     }
 
+    /** The locale a document gets when the client names none: its language in the tenant's country. */
+    public static String defaultLocale(String language, TenantRecord tenant) {
+        return language + "-" + tenant.country();
+    }
+
     public static void checkPaymentTerms(Violations v, PaymentTerms terms) {
         if (v.required("paymentTerms.kind", terms.kind()) && terms.kind() == PaymentTerms.Kind.CUSTOM
                 && (terms.days() == null || terms.days() < 0 || terms.days() > 365)) {

@@ -27,4 +27,10 @@ public record InvoiceContent(
         String currency,
         List<Line> lines,
         Totals totals) {
+
+    /** The same content with other invoice and due dates. */
+    public InvoiceContent withDates(LocalDate newInvoiceDate, LocalDate newDueDate) {
+        return new InvoiceContent(customer, contacts, newInvoiceDate, paymentTerms, newDueDate, poNumber, comments,
+                language, locale, currency, lines, totals);
+    }
 }

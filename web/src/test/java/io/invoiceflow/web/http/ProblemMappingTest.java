@@ -7,6 +7,7 @@ import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.invoiceflow.events.DomainException;
 import io.invoiceflow.events.ErrorCode;
+import io.invoiceflow.events.FieldViolation;
 import io.javalin.http.ServiceUnavailableResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -18,6 +19,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.slf4j.LoggerFactory;
 
 import java.net.http.HttpResponse;
+import java.util.List;
 
 import static io.invoiceflow.web.http.TestServer.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,11 +39,9 @@ class ProblemMappingTest {
                 throw new DomainException(ErrorCode.valueOf(ctx.pathParam("code")), "refused for a reason");
             });
             cfg.routes.post("/validated", ctx -> {
-                new Validation()
-                        .require(false, "customerNumber", "required", "customerNumber is required")
-                        .require(true, "orderDate", "required", "orderDate is required")
-                        .require(false, "lines", "min-size", "at least one line is required")
-                        .throwIfAny();
+                throw DomainException.invalid(List.of(
+                        new FieldViolation("customerNumber", "required", "customerNumber is required"),
+                        new FieldViolation("lines", "min-size", "at least one line is required")));
             });
             cfg.routes.post("/echo", ctx -> ctx.result(ctx.body()));
             cfg.routes.get("/search", ctx -> ctx.result("limit " + ctx.queryParamAsClass("limit", Integer.class)
@@ -116,8 +116,8 @@ class ProblemMappingTest {
     }
 
     @Test
-    void shouldListEveryViolation_whenValidationCollectsSeveral() {
-        // given a route whose validation finds two broken rules
+    void shouldListEveryViolation_whenTheRefusalNamesSeveral() {
+        // given a route refused with two broken rules
 
         // when
         HttpResponse<String> response = server.post("/validated", "application/json", "{}");
