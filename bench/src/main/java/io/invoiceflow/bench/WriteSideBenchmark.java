@@ -63,7 +63,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * The write side's load benchmark (issue "Performance"; results in docs/benchmarks.md). One run, in
+ * The write side's load benchmark (issue "Performance"; results in docs/benchmarks/write-side.md). One run, in
  * this order, each measured window after a warm-up and each phase on a fresh {@code bench_<random>}
  * PostgreSQL schema:
  * <ol>
