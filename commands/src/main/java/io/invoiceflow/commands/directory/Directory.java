@@ -2,6 +2,7 @@ package io.invoiceflow.commands.directory;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.invoiceflow.commands.store.Dialect;
 import io.invoiceflow.events.DomainException;
 import io.invoiceflow.events.EventJson;
 import io.invoiceflow.events.customer.CustomerDetails;
@@ -23,8 +24,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -39,10 +42,19 @@ public final class Directory {
     public enum Series { INVOICE, CREDIT_NOTE }
 
     private final ConnectionProvider connections;
+    private final String takeNumberSql;
     private final ObjectMapper json = EventJson.mapper();
+    /** Parsed profiles by tenant, reused while the stored JSON is unchanged: the row is still read every time. */
+    private final Map<TenantId, ParsedProfile> profiles = new ConcurrentHashMap<>();
 
-    public Directory(ConnectionProvider connections) {
+    public Directory(ConnectionProvider connections, Dialect dialect) {
         this.connections = connections;
+        // one statement takes the number and keeps the row locked until the transaction ends
+        String increment = "update number_series set next_value = next_value + 1 where tenant_id = ? and series = ?";
+        this.takeNumberSql = switch (dialect) {
+            case POSTGRESQL -> increment + " returning prefix, next_value - 1";
+            case H2 -> "select prefix, next_value - 1 from final table (" + increment + ")";
+        };
     }
 
     // ---- tenants
@@ -50,7 +62,20 @@ public final class Directory {
     public Optional<TenantRecord> tenant(TenantId tenantId) {
         return queryOne("select invoicing_active, profile_json from tenant_directory where tenant_id = ?",
                 ps -> ps.setString(1, tenantId.value()),
-                rs -> new TenantRecord(tenantId, read(rs.getString(2), TenantProfile.class), rs.getBoolean(1)));
+                rs -> new TenantRecord(tenantId, profile(tenantId, rs.getString(2)), rs.getBoolean(1)));
+    }
+
+    private TenantProfile profile(TenantId tenantId, String profileJson) {
+        ParsedProfile cached = profiles.get(tenantId);
+        if (cached != null && cached.json().equals(profileJson)) {
+            return cached.profile();
+        }
+        TenantProfile parsed = read(profileJson, TenantProfile.class);
+        profiles.put(tenantId, new ParsedProfile(profileJson, parsed));
+        return parsed;
+    }
+
+    private record ParsedProfile(String json, TenantProfile profile) {
     }
 
     /** The tenant, or NOT_FOUND. */
@@ -99,28 +124,17 @@ public final class Directory {
                 if (c.getAutoCommit()) {
                     throw new IllegalStateException("a number can only be taken inside a transaction");
                 }
-                String prefix;
-                long next;
-                try (PreparedStatement ps = c.prepareStatement(
-                        "select prefix, next_value from number_series where tenant_id = ? and series = ? for update")) {
+                try (PreparedStatement ps = c.prepareStatement(takeNumberSql)) {
                     ps.setString(1, tenantId.value());
                     ps.setString(2, series.name());
                     try (ResultSet rs = ps.executeQuery()) {
                         if (!rs.next()) {
                             throw DomainException.notFound("number series " + series + " of tenant " + tenantId);
                         }
-                        prefix = rs.getString(1);
-                        next = rs.getLong(2);
+                        long taken = rs.getLong(2);
+                        return new AssignedNumber(rs.getString(1) + taken, taken);
                     }
                 }
-                try (PreparedStatement ps = c.prepareStatement(
-                        "update number_series set next_value = ? where tenant_id = ? and series = ?")) {
-                    ps.setLong(1, next + 1);
-                    ps.setString(2, tenantId.value());
-                    ps.setString(3, series.name());
-                    ps.executeUpdate();
-                }
-                return new AssignedNumber(prefix + next, next);
             } finally {
                 c.close();
             }

@@ -37,7 +37,7 @@ public final class DirectoryFixtures implements AutoCloseable {
         this.dataSource = dataSource;
         Schema.create(dataSource, Dialect.H2);
         this.transactions = new JdbcTransactions(dataSource, Duration.ofSeconds(30));
-        this.directory = new Directory(transactions);
+        this.directory = new Directory(transactions, Dialect.H2);
         this.projector = new DirectoryProjector(directory);
     }
 
