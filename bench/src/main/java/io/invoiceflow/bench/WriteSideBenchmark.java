@@ -8,7 +8,7 @@ import io.invoiceflow.app.kafka.TopicAdmin;
 import io.invoiceflow.commands.CommandContext;
 import io.invoiceflow.commands.WriteSide;
 import io.invoiceflow.commands.WriteSideSettings;
-import io.invoiceflow.commands.forwarder.CloudEvents;
+import io.invoiceflow.events.CloudEventHeaders;
 import io.invoiceflow.commands.forwarder.KafkaForwarder;
 import io.invoiceflow.events.Topics;
 import io.invoiceflow.events.customer.RegisterCustomer;
@@ -460,7 +460,7 @@ public final class WriteSideBenchmark {
                         long now = System.nanoTime();
                         polls.incrementAndGet();
                         for (ConsumerRecord<String, byte[]> record : records) {
-                            Header type = record.headers().lastHeader(CloudEvents.TYPE);
+                            Header type = record.headers().lastHeader(CloudEventHeaders.TYPE);
                             if (type == null || !new String(type.value(), StandardCharsets.UTF_8).endsWith("InvoiceFinalized.v1")) {
                                 continue;
                             }

@@ -10,6 +10,10 @@ import io.invoiceflow.events.tenant.TenantEvent;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /** Every event type of the contract, read off the sealed interfaces so that it cannot drift. */
@@ -40,5 +44,21 @@ public final class EventCatalog {
                 .findFirst()
                 .map(i -> i.getSimpleName().replace("Event", "").toLowerCase(Locale.ROOT))
                 .orElseThrow(() -> new IllegalArgumentException(eventType + " is not a contract event"));
+    }
+
+    /** The CloudEvents type of an event class: {@code io.invoiceflow.invoice.InvoiceFinalized.v1}. */
+    public static String cloudEventType(Class<?> eventType) {
+        return "io.invoiceflow." + aggregateKindOf(eventType) + "." + eventType.getSimpleName() + ".v"
+                + revisionOf(eventType);
+    }
+
+    /** The event class of a CloudEvents type, if this version of the contract knows it. */
+    public static Optional<Class<?>> eventTypeOf(String cloudEventType) {
+        return Optional.ofNullable(ByCloudEventType.TYPES.get(cloudEventType));
+    }
+
+    private static final class ByCloudEventType {
+        static final Map<String, Class<?>> TYPES = eventTypes().stream()
+                .collect(Collectors.toUnmodifiableMap(EventCatalog::cloudEventType, Function.identity()));
     }
 }

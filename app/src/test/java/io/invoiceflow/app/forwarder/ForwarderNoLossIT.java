@@ -5,7 +5,7 @@ import io.invoiceflow.commands.TestDatabases;
 import io.invoiceflow.commands.TestTenants;
 import io.invoiceflow.commands.WriteSide;
 import io.invoiceflow.commands.WriteSideSettings;
-import io.invoiceflow.commands.forwarder.CloudEvents;
+import io.invoiceflow.events.CloudEventHeaders;
 import io.invoiceflow.events.Topics;
 import io.invoiceflow.events.invoice.CreateInvoice;
 import io.invoiceflow.events.shared.InvoiceId;
@@ -108,7 +108,7 @@ class ForwarderNoLossIT extends EmbeddedBrokerTestBase {
                 consumer.seekToBeginning(partitions);
                 await().atMost(Duration.ofSeconds(60)).until(() -> {
                     for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                        published.add(new String(r.headers().lastHeader(CloudEvents.ID).value(), StandardCharsets.UTF_8));
+                        published.add(new String(r.headers().lastHeader(CloudEventHeaders.ID).value(), StandardCharsets.UTF_8));
                     }
                     return published.containsAll(stored);
                 });

@@ -8,25 +8,23 @@ import org.axonframework.eventhandling.EventMessage;
 
 import java.nio.charset.StandardCharsets;
 
+import static io.invoiceflow.events.CloudEventHeaders.ACTOR;
+import static io.invoiceflow.events.CloudEventHeaders.CONTENT_TYPE;
+import static io.invoiceflow.events.CloudEventHeaders.ID;
+import static io.invoiceflow.events.CloudEventHeaders.REQUEST_ID;
+import static io.invoiceflow.events.CloudEventHeaders.SEQUENCE;
+import static io.invoiceflow.events.CloudEventHeaders.SOURCE;
+import static io.invoiceflow.events.CloudEventHeaders.SPEC_VERSION;
+import static io.invoiceflow.events.CloudEventHeaders.SUBJECT;
+import static io.invoiceflow.events.CloudEventHeaders.TENANT;
+import static io.invoiceflow.events.CloudEventHeaders.TIME;
+import static io.invoiceflow.events.CloudEventHeaders.TYPE;
+
 /**
- * CloudEvents 1.0 Kafka protocol binding, binary mode: the attributes travel as {@code ce_*}
- * headers, the JSON event is the record value. Extensions: {@code ce_tenantid},
- * {@code ce_actor}, {@code ce_requestid} and {@code ce_sequence} (the event's sequence number
- * within its aggregate, from 0, for de-duplication and ordering checks).
+ * Writes a stored event's CloudEvents headers ({@link io.invoiceflow.events.CloudEventHeaders}):
+ * binary mode, the JSON event is the record value.
  */
 public final class CloudEvents {
-    public static final String SPEC_VERSION = "ce_specversion";
-    public static final String ID = "ce_id";
-    public static final String TYPE = "ce_type";
-    public static final String SOURCE = "ce_source";
-    public static final String SUBJECT = "ce_subject";
-    public static final String TIME = "ce_time";
-    public static final String TENANT = "ce_tenantid";
-    public static final String ACTOR = "ce_actor";
-    public static final String REQUEST_ID = "ce_requestid";
-    public static final String SEQUENCE = "ce_sequence";
-    public static final String CONTENT_TYPE = "content-type";
-
     /** Metadata keys every command carries into its events. */
     public static final String META_ACTOR = "actor";
     public static final String META_REQUEST_ID = "requestId";
@@ -35,19 +33,13 @@ public final class CloudEvents {
     private CloudEvents() {
     }
 
-    /** {@code io.invoiceflow.invoice.InvoiceFinalized.v1} */
-    public static String typeOf(Class<?> payloadType) {
-        return "io.invoiceflow." + EventCatalog.aggregateKindOf(payloadType) + "." + payloadType.getSimpleName()
-                + ".v" + EventCatalog.revisionOf(payloadType);
-    }
-
     static void write(EventMessage<?> message, Headers headers) {
         Class<?> type = message.getPayloadType();
         Object tenant = message.getPayload() instanceof DomainEvent event && event.tenantId() != null
                 ? event.tenantId() : message.getMetaData().get(META_TENANT);
         put(headers, SPEC_VERSION, "1.0");
         put(headers, ID, message.getIdentifier());
-        put(headers, TYPE, typeOf(type));
+        put(headers, TYPE, EventCatalog.cloudEventType(type));
         put(headers, SOURCE, "/invoiceflow/tenants/" + tenant + "/" + EventCatalog.aggregateKindOf(type));
         put(headers, TIME, message.getTimestamp().toString());
         put(headers, CONTENT_TYPE, "application/json");
