@@ -2,20 +2,9 @@ package io.invoiceflow.app.reads;
 
 import io.invoiceflow.commands.WriteSide;
 import io.invoiceflow.commands.directory.Directory;
-import io.invoiceflow.events.creditnote.CreditNoteIssued;
-import io.invoiceflow.events.invoice.InvoiceContent;
-import io.invoiceflow.events.invoice.InvoiceCredited;
-import io.invoiceflow.events.invoice.InvoiceDraftChanged;
-import io.invoiceflow.events.invoice.InvoiceDraftDeleted;
-import io.invoiceflow.events.invoice.InvoiceDrafted;
-import io.invoiceflow.events.invoice.InvoiceFinalized;
-import io.invoiceflow.events.invoice.InvoiceOrigin;
-import io.invoiceflow.events.invoice.InvoicePaid;
-import io.invoiceflow.events.invoice.InvoiceVoided;
-import io.invoiceflow.events.order.OrderChanged;
-import io.invoiceflow.events.order.OrderContent;
-import io.invoiceflow.events.order.OrderCreated;
-import io.invoiceflow.events.order.OrderInvoiced;
+import io.invoiceflow.commands.forwarder.CloudEvents;
+import io.invoiceflow.events.DomainEvent;
+import io.invoiceflow.events.EventCatalog;
 import io.invoiceflow.events.shared.CreditNoteId;
 import io.invoiceflow.events.shared.CustomerNumber;
 import io.invoiceflow.events.shared.InvoiceId;
@@ -26,19 +15,18 @@ import io.invoiceflow.events.tenant.InvoicingActivated;
 import io.invoiceflow.events.tenant.InvoicingDeactivated;
 import io.invoiceflow.events.tenant.TenantCreated;
 import io.invoiceflow.events.tenant.UserCreated;
-import io.invoiceflow.commands.forwarder.CloudEvents;
+import io.invoiceflow.projections.EventEnvelope;
+import io.invoiceflow.projections.views.Folds;
 import io.invoiceflow.web.api.Queries;
 import io.invoiceflow.web.api.Versioned;
 import org.axonframework.eventhandling.DomainEventMessage;
 
-import java.math.BigDecimal;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 /**
  * Queries answered from the write side: an aggregate's view is its events folded in order, so a
@@ -124,89 +112,42 @@ public final class WriteSideQueries implements Queries {
 
     @Override
     public Optional<Versioned<Object>> invoice(TenantId tenantId, InvoiceId invoiceId) {
-        List<? extends DomainEventMessage<?>> events = writeSide.events(invoiceId.value());
-        if (events.isEmpty() || !(events.get(0).getPayload() instanceof InvoiceDrafted drafted)
-                || !drafted.tenantId().equals(tenantId)) {
-            return Optional.empty();
-        }
-        InvoiceContent content = drafted.content();
-        String status = "DRAFT";
-        String number = null;
-        Instant finalizedAt = null;
-        LocalDate paymentDate = null;
-        BigDecimal paidAmount = null;
-        String voidReason = null;
-        List<Views.CreditNoteRef> credits = new ArrayList<>();
-        for (DomainEventMessage<?> e : events) {
-            Object p = e.getPayload();
-            if (p instanceof InvoiceDraftChanged changed) {
-                content = changed.content();
-            } else if (p instanceof InvoiceDraftDeleted) {
-                return Optional.empty();
-            } else if (p instanceof InvoiceFinalized f) {
-                status = "FINALIZED";
-                number = f.number();
-                finalizedAt = f.finalizedAt();
-                content = content.withDates(f.invoiceDate(), f.dueDate());
-            } else if (p instanceof InvoicePaid paid) {
-                status = "PAID";
-                paymentDate = paid.paymentDate();
-                paidAmount = paid.amount();
-            } else if (p instanceof InvoiceVoided voided) {
-                status = "VOID";
-                voidReason = voided.reason();
-            } else if (p instanceof InvoiceCredited c) {
-                credits.add(new Views.CreditNoteRef(c.creditNoteId().value(), c.creditNoteNumber(), c.lineNos(),
-                        c.grossAmount()));
-                if (c.fullyCredited()) {
-                    status = "CREDITED";
-                }
-            }
-        }
-        DomainEventMessage<?> first = events.get(0);
-        DomainEventMessage<?> last = events.get(events.size() - 1);
-        InvoiceOrigin origin = drafted.origin();
-        String orderId = origin.kind() == InvoiceOrigin.Kind.ORDER ? origin.sourceId() : null;
-        return versioned(new Views.InvoiceView(invoiceId.value(), tenantId.value(), status, number, origin, orderId,
-                content.customer(), content.contacts(), content.invoiceDate(), content.paymentTerms(),
-                content.dueDate(), content.poNumber(), content.comments(), content.language(), content.locale(),
-                content.currency(), content.lines(), content.totals(), finalizedAt, paymentDate, paidAmount,
-                voidReason, credits, first.getTimestamp(), actor(first), last.getTimestamp(), actor(last)), events);
+        return fold(tenantId, invoiceId.value(), Folds::invoice);
     }
-
 
     @Override
     public Optional<Versioned<Object>> order(TenantId tenantId, OrderId orderId) {
-        List<? extends DomainEventMessage<?>> events = writeSide.events(orderId.value());
-        if (events.isEmpty() || !(events.get(0).getPayload() instanceof OrderCreated created)
-                || !created.tenantId().equals(tenantId)) {
-            return Optional.empty();
-        }
-        OrderContent content = created.content();
-        String invoiceId = null;
-        for (DomainEventMessage<?> e : events) {
-            if (e.getPayload() instanceof OrderChanged changed) {
-                content = changed.content();
-            } else if (e.getPayload() instanceof OrderInvoiced invoiced) {
-                invoiceId = invoiced.invoiceId().value();
-            }
-        }
-        DomainEventMessage<?> first = events.get(0);
-        DomainEventMessage<?> last = events.get(events.size() - 1);
-        return versioned(new Views.OrderView(orderId.value(), tenantId.value(), invoiceId == null ? "OPEN" : "INVOICED",
-                content.customer(), content.contacts(), content.poNumber(), content.comments(), content.language(),
-                content.currency(), content.lines(), content.totals(), invoiceId, first.getTimestamp(), actor(first),
-                last.getTimestamp(), actor(last)), events);
+        return fold(tenantId, orderId.value(), Folds::order);
     }
 
     @Override
     public Optional<Versioned<Object>> creditNote(TenantId tenantId, CreditNoteId creditNoteId) {
-        List<? extends DomainEventMessage<?>> events = writeSide.events(creditNoteId.value());
-        if (events.isEmpty() || !(events.get(0).getPayload() instanceof CreditNoteIssued issued)
-                || !issued.tenantId().equals(tenantId)) {
+        return fold(tenantId, creditNoteId.value(), Folds::creditNote);
+    }
+
+    /** The aggregate's view: its events folded in order, if it exists in this tenant. */
+    private <V> Optional<Versioned<Object>> fold(TenantId tenantId, String aggregateId,
+                                                 BiFunction<V, EventEnvelope, V> step) {
+        List<? extends DomainEventMessage<?>> events = writeSide.events(aggregateId);
+        if (events.isEmpty() || !(events.get(0).getPayload() instanceof DomainEvent first)
+                || !first.tenantId().equals(tenantId)) {
             return Optional.empty();
         }
-        return versioned(issued, events);
+        V view = null;
+        for (DomainEventMessage<?> event : events) {
+            view = step.apply(view, envelope(event));
+        }
+        return view == null ? Optional.empty() : versioned(view, events);
+    }
+
+    private static EventEnvelope envelope(DomainEventMessage<?> event) {
+        Class<?> type = event.getPayloadType();
+        Object tenant = event.getPayload() instanceof DomainEvent e ? e.tenantId().value() : null;
+        Object requestId = event.getMetaData().get(CloudEvents.META_REQUEST_ID);
+        return new EventEnvelope(event.getIdentifier(), EventCatalog.cloudEventType(type),
+                EventCatalog.aggregateKindOf(type), event.getAggregateIdentifier(), event.getSequenceNumber(),
+                event.getTimestamp(), (String) tenant, actor(event), requestId == null ? null : requestId.toString(),
+                event.getPayload());
     }
 
     private static Optional<Versioned<Object>> versioned(Object view, List<? extends DomainEventMessage<?>> events) {
