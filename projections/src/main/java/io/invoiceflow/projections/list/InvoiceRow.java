@@ -44,7 +44,7 @@ public record InvoiceRow(
 
     /** The row of an invoice view; {@code numberSequence} comes from the finalization event. */
     public static InvoiceRow of(InvoiceView v, Long numberSequence) {
-        BigDecimal zero = v.totals().grossAmount().multiply(BigDecimal.ZERO).setScale(v.totals().grossAmount().scale());
+        BigDecimal zero = BigDecimal.ZERO.setScale(v.totals().grossAmount().scale());
         BigDecimal credited = v.creditNotes().stream().map(InvoiceView.CreditNoteRef::grossAmount)
                 .reduce(zero, BigDecimal::add);
         BigDecimal outstanding = "FINALIZED".equals(v.status()) ? v.totals().grossAmount().subtract(credited) : zero;
