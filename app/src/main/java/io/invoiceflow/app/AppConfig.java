@@ -29,10 +29,16 @@ import java.util.Properties;
  * @param topicPartitions       partitions of the topics the app creates ({@code INVOICEFLOW_TOPIC_PARTITIONS}, default 6)
  * @param topicReplication      their replication factor ({@code INVOICEFLOW_TOPIC_REPLICATION_FACTOR}); empty:
  *                              1 on the embedded broker, else the smaller of 3 and the number of brokers
+ * @param advertisedHost        the host name other instances reach this one's HTTP port at, for read-side queries
+ *                              they forward ({@code INVOICEFLOW_ADVERTISED_HOST}, default 127.0.0.1)
+ * @param projectionsId         the Kafka Streams application id of the projections
+ *                              ({@code INVOICEFLOW_PROJECTIONS_ID}, default invoiceflow-projections); a new id
+ *                              rebuilds every read model from the start of {@code invoicing.events}
  */
 public record AppConfig(int port, Path dataDir, Optional<String> adminToken, Optional<String> kafkaBootstrapServers,
                         Optional<String> databaseUrl, Optional<String> databaseUser, Optional<String> databasePassword,
-                        String nodeId, int topicPartitions, Optional<Integer> topicReplication) {
+                        String nodeId, int topicPartitions, Optional<Integer> topicReplication, String advertisedHost,
+                        String projectionsId) {
 
     /** Every setting with its default ("" = none), in README order. */
     public static final Map<String, String> KEYS;
@@ -49,6 +55,8 @@ public record AppConfig(int port, Path dataDir, Optional<String> adminToken, Opt
         keys.put("INVOICEFLOW_NODE_ID", "");
         keys.put("INVOICEFLOW_TOPIC_PARTITIONS", "6");
         keys.put("INVOICEFLOW_TOPIC_REPLICATION_FACTOR", "");
+        keys.put("INVOICEFLOW_ADVERTISED_HOST", "127.0.0.1");
+        keys.put("INVOICEFLOW_PROJECTIONS_ID", "invoiceflow-projections");
         keys.put("INVOICEFLOW_CONFIG", "");
         KEYS = Map.copyOf(keys);
     }
@@ -56,7 +64,8 @@ public record AppConfig(int port, Path dataDir, Optional<String> adminToken, Opt
     @Override
     public String toString() {
         return "AppConfig[port=" + port + ", dataDir=" + dataDir + ", kafka=" + kafkaBootstrapServers.orElse("embedded")
-                + ", database=" + databaseUrl.map(AppConfig::redact).orElse("embedded H2") + ", nodeId=" + nodeId + "]";
+                + ", database=" + databaseUrl.map(AppConfig::redact).orElse("embedded H2") + ", nodeId=" + nodeId
+                + ", advertisedHost=" + advertisedHost + ", projectionsId=" + projectionsId + "]";
     }
 
     public static AppConfig fromEnvironment() {
@@ -101,7 +110,8 @@ public record AppConfig(int port, Path dataDir, Optional<String> adminToken, Opt
                 opt(values, "DATABASE_USER").or(() -> databaseUrl.flatMap(u -> userInfo(u, 0))),
                 opt(values, "DATABASE_PASSWORD").or(() -> databaseUrl.flatMap(u -> userInfo(u, 1))),
                 opt(values, "INVOICEFLOW_NODE_ID").orElseGet(AppConfig::hostName), partitions,
-                opt(values, "INVOICEFLOW_TOPIC_REPLICATION_FACTOR").map(v -> integer(values, "INVOICEFLOW_TOPIC_REPLICATION_FACTOR", 1, 32)));
+                opt(values, "INVOICEFLOW_TOPIC_REPLICATION_FACTOR").map(v -> integer(values, "INVOICEFLOW_TOPIC_REPLICATION_FACTOR", 1, 32)),
+                values.get("INVOICEFLOW_ADVERTISED_HOST"), applicationId(values.get("INVOICEFLOW_PROJECTIONS_ID")));
     }
 
     /**
@@ -120,6 +130,14 @@ public record AppConfig(int port, Path dataDir, Optional<String> adminToken, Opt
                     + uri.getRawPath() + query;
         }
         throw new IllegalArgumentException("DATABASE_URL must be a PostgreSQL URL (jdbc:postgresql://... or postgres://...)");
+    }
+
+    private static String applicationId(String id) {
+        if (!id.matches("[A-Za-z0-9._-]{1,100}")) {
+            throw new IllegalArgumentException("INVOICEFLOW_PROJECTIONS_ID must be 1-100 letters, digits, '.', '_' or '-', not '"
+                    + id + "'");
+        }
+        return id;
     }
 
     /** User (0) or password (1) from {@code jdbc:postgresql://user:password@host/db}. */

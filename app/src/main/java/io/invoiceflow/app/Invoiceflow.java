@@ -4,12 +4,15 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.invoiceflow.app.kafka.EmbeddedKafkaBroker;
 import io.invoiceflow.app.kafka.TopicAdmin;
+import io.invoiceflow.app.reads.ReadSide;
+import io.invoiceflow.app.reads.StartingReadModel;
 import io.invoiceflow.app.reads.WriteSideQueries;
 import io.invoiceflow.app.security.AdminToken;
 import io.invoiceflow.app.security.TokenAuthenticator;
 import io.invoiceflow.commands.CommandContext;
 import io.invoiceflow.commands.WriteSide;
 import io.invoiceflow.commands.WriteSideSettings;
+import io.invoiceflow.events.Topics;
 import io.invoiceflow.web.WebApp;
 import io.invoiceflow.web.api.Caller;
 import io.invoiceflow.web.api.CommandDispatcher;
@@ -20,6 +23,7 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,6 +46,7 @@ public final class Invoiceflow implements AutoCloseable {
     private final String bootstrapServers;
     private final WriteSide writeSide;
     private final Javalin web;
+    private final ReadSide readSide;
 
     private Invoiceflow(AppConfig config, Clock clock) throws Exception {
         try {
@@ -86,10 +91,22 @@ public final class Invoiceflow implements AutoCloseable {
                     }
                 }
             };
+            StartingReadModel readModel = new StartingReadModel();
             web = WebApp.create(new WebApp.Dependencies(new TokenAuthenticator(adminHash, writeSide.directory()),
-                    dispatcher, new WriteSideQueries(writeSide), operations));
+                    dispatcher, new WriteSideQueries(writeSide), readModel, operations));
             web.start(config.port());
             resources.push(web::stop);
+
+            // the read side starts once the API listens: other instances forward queries to this port
+            int partitions = TopicAdmin.partitionCount(bootstrapServers, Topics.INVOICING_EVENTS, Duration.ofSeconds(60));
+            TopicAdmin.ensureTopics(bootstrapServers,
+                    ReadSide.internalTopics(config.projectionsId(), partitions, (short) replication), Duration.ofSeconds(60));
+            HostInfo self = new HostInfo(config.advertisedHost(), web.port());
+            readSide = ReadSide.start(ReadSide.streamsConfig(config.projectionsId(), bootstrapServers,
+                    config.dataDir().resolve("streams"), self, replication), self, clock);
+            resources.push(readSide);
+            readModel.started(readSide);
+            operations.readSideStarted(readSide);
             LOG.info("Invoiceflow is up on port {} ({})", web.port(), config);
             if (embeddedKafka) {
                 LOG.info("Embedded Kafka broker: {} (kcat -b {} -t invoicing.events -C)", bootstrapServers, bootstrapServers);
@@ -124,6 +141,10 @@ public final class Invoiceflow implements AutoCloseable {
 
     public WriteSide writeSide() {
         return writeSide;
+    }
+
+    public ReadSide readSide() {
+        return readSide;
     }
 
     private static HikariDataSource dataSource(AppConfig config) {

@@ -1,21 +1,28 @@
 package io.invoiceflow.app;
 
+import io.invoiceflow.app.reads.ReadSide;
 import io.invoiceflow.commands.WriteSide;
+import io.invoiceflow.projections.Progress;
 import io.invoiceflow.web.api.Operations;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.streams.KafkaStreams;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
@@ -30,6 +37,8 @@ final class OperationsMonitor implements Operations, AutoCloseable {
     private final String bootstrapServers;
     private final boolean embeddedKafka;
     private final JvmGcMetrics gcMetrics = new JvmGcMetrics();
+    private volatile ReadSide readSide;
+    private KafkaStreamsMetrics streamsMetrics;
 
     OperationsMonitor(DataSource dataSource, WriteSide writeSide, String bootstrapServers, boolean embeddedKafka) {
         this.dataSource = dataSource;
@@ -51,6 +60,31 @@ final class OperationsMonitor implements Operations, AutoCloseable {
         return registry;
     }
 
+    /** Adds the read side to the health checks and metrics once it runs. */
+    void readSideStarted(ReadSide started) {
+        this.readSide = started;
+        streamsMetrics = new KafkaStreamsMetrics(started.streams());
+        streamsMetrics.bindTo(registry);
+        Progress progress = started.progress();
+        FunctionCounter.builder("invoiceflow.projection.events", progress, Progress::appliedCount)
+                .description("events applied to the read models").tag("outcome", "applied").register(registry);
+        FunctionCounter.builder("invoiceflow.projection.events", progress, Progress::duplicateCount)
+                .description("events applied to the read models").tag("outcome", "duplicate").register(registry);
+        FunctionCounter.builder("invoiceflow.projection.events", progress, Progress::skippedCount)
+                .description("events applied to the read models").tag("outcome", "unreadable").register(registry);
+        FunctionCounter.builder("invoiceflow.projection.sequence.gaps", progress, Progress::gapCount)
+                .description("events that arrived after a gap in their aggregate's sequence").register(registry);
+        Gauge.builder("invoiceflow.projection.visibility.seconds", progress, OperationsMonitor::visibilitySeconds)
+                .description("for the last event applied: seconds from the event to its reflection in the read models")
+                .register(registry);
+    }
+
+    private static double visibilitySeconds(Progress progress) {
+        Instant event = progress.lastEventTime();
+        Instant applied = progress.lastAppliedAt();
+        return event == null || applied == null ? Double.NaN : Duration.between(event, applied).toNanos() / 1e9;
+    }
+
     @Override
     public Map<String, Object> readiness() {
         Map<String, Object> components = new LinkedHashMap<>();
@@ -68,6 +102,15 @@ final class OperationsMonitor implements Operations, AutoCloseable {
                 .filter(p -> p.isRunning() && !p.isError())
                 .map(p -> Map.<String, Object>of("processingGroup", p.getName()))
                 .orElse(null)));
+        ReadSide read = readSide;
+        components.put("readSide", check(() -> {
+            if (read == null) {
+                return Map.of("state", "STARTING");
+            }
+            KafkaStreams.State state = read.streams().state();
+            return state.isRunningOrRebalancing() || state == KafkaStreams.State.CREATED
+                    ? Map.of("state", state.name(), "eventsApplied", read.progress().appliedCount()) : null;
+        }));
         Map<String, Object> result = new LinkedHashMap<>();
         boolean up = components.values().stream().allMatch(c -> "UP".equals(((Map<?, ?>) c).get("status")));
         result.put("status", up ? "UP" : "DOWN");
@@ -122,6 +165,9 @@ final class OperationsMonitor implements Operations, AutoCloseable {
     @Override
     public void close() {
         kafkaAdmin.close(Duration.ofSeconds(2));
+        if (streamsMetrics != null) {
+            streamsMetrics.close();
+        }
         gcMetrics.close();
         registry.close();
     }

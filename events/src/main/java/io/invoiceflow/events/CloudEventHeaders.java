@@ -3,8 +3,8 @@ package io.invoiceflow.events;
 /**
  * The Kafka headers of a record on {@code invoicing.events}: CloudEvents 1.0, Kafka protocol binding,
  * binary mode (see docs/events.md). Extensions: {@code ce_tenantid}, {@code ce_actor},
- * {@code ce_requestid} and {@code ce_sequence} (the event's sequence number within its aggregate,
- * from 0). Values are UTF-8 strings.
+ * {@code ce_requestid}, {@code ce_sequence} (the event's sequence number within its aggregate,
+ * from 0) and {@code ce_position}. Values are UTF-8 strings.
  */
 public final class CloudEventHeaders {
     public static final String SPEC_VERSION = "ce_specversion";
@@ -17,6 +17,12 @@ public final class CloudEventHeaders {
     public static final String ACTOR = "ce_actor";
     public static final String REQUEST_ID = "ce_requestid";
     public static final String SEQUENCE = "ce_sequence";
+    /**
+     * Extension: the event's position in the event store's global order. It increases with every
+     * stored event (possibly with gaps), so it orders events of different aggregates that share a
+     * timestamp, e.g. the events of one command.
+     */
+    public static final String POSITION = "ce_position";
     public static final String CONTENT_TYPE = "content-type";
 
     private CloudEventHeaders() {

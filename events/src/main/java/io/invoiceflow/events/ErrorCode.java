@@ -24,5 +24,10 @@ public enum ErrorCode {
     /** The caller is authenticated but lacks the role for this action. */
     FORBIDDEN,
     /** No or an unknown credential. */
-    UNAUTHENTICATED
+    UNAUTHENTICATED,
+    /**
+     * The read side cannot answer now: it is starting or rebalancing, or it has not yet reflected
+     * the event the request asked to wait for. Retry after a moment.
+     */
+    READ_SIDE_UNAVAILABLE
 }

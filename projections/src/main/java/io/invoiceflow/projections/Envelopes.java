@@ -43,9 +43,11 @@ public final class Envelopes {
             }
             String subject = header(headers, CloudEventHeaders.SUBJECT);
             String kind = type.substring("io.invoiceflow.".length(), type.indexOf('.', "io.invoiceflow.".length()));
+            String position = header(headers, CloudEventHeaders.POSITION);
             return Optional.of(new EventEnvelope(id, type, kind, subject != null ? subject : key,
-                    Long.parseLong(sequence), Instant.parse(time), tenant, header(headers, CloudEventHeaders.ACTOR),
-                    header(headers, CloudEventHeaders.REQUEST_ID), payload));
+                    Long.parseLong(sequence), Instant.parse(time), position == null ? null : Long.valueOf(position),
+                    tenant, header(headers, CloudEventHeaders.ACTOR), header(headers, CloudEventHeaders.REQUEST_ID),
+                    payload));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }

@@ -12,9 +12,12 @@ import java.time.Instant;
  * @param sequence      the event's number within its aggregate, from 0
  * @param time          when the write side applied it
  * @param actor         who sent the command: a user id, {@code admin} or {@code system:<component>}
+ * @param position      the event's position in the event store's global order ({@code ce_position}); orders
+ *                      events of different aggregates with the same time; null when unknown
  */
 public record EventEnvelope(String eventId, String type, String aggregateKind, String aggregateId, long sequence,
-                            Instant time, String tenantId, String actor, String requestId, Object payload) {
+                            Instant time, Long position, String tenantId, String actor, String requestId,
+                            Object payload) {
 
     /** The event's simple name, e.g. {@code InvoiceFinalized}. */
     public String eventName() {

@@ -114,10 +114,10 @@ final class FoldProcessor implements Processor<String, byte[], Void, Void> {
         };
         history.put(ReadStores.history(tenant, event.aggregateId(), event.sequence()), ViewJson.write(new HistoryEntry(
                 event.eventId(), event.aggregateKind(), event.aggregateId(), event.sequence(), event.eventName(),
-                event.type(), event.time(), event.actor(), event.requestId(), changes)));
-        audit.put(ReadStores.audit(tenant, event.time(), event.eventId()), ViewJson.write(new AuditEntry(event.eventId(),
-                event.time(), event.aggregateKind(), event.aggregateId(), event.sequence(), event.eventName(),
-                event.actor(), event.requestId())));
+                event.type(), event.time(), event.position(), event.actor(), event.requestId(), changes)));
+        audit.put(ReadStores.audit(tenant, event.time(), event.position(), event.eventId()), ViewJson.write(
+                new AuditEntry(event.eventId(), event.time(), event.position(), event.aggregateKind(),
+                        event.aggregateId(), event.sequence(), event.eventName(), event.actor(), event.requestId())));
         positions.put(positionKey, ReadStores.encodeLong(event.sequence()));
         RecordMetadata meta = context.recordMetadata().orElse(null);
         progress.applied(tenant, new Progress.Position(meta == null ? -1 : meta.partition(),

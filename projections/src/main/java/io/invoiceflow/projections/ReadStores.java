@@ -42,8 +42,9 @@ public final class ReadStores {
         return tenant + SEP + aggregateId + SEP;
     }
 
-    public static String audit(String tenant, Instant time, String eventId) {
-        return auditAt(tenant, time) + SEP + eventId;
+    /** Ordered by time, then by the event store's position (events of one command share a time), then by id. */
+    public static String audit(String tenant, Instant time, Long position, String eventId) {
+        return auditAt(tenant, time) + SEP + String.format("%019d", position == null ? 0 : position) + SEP + eventId;
     }
 
     /** The first audit key at or after {@code time}. */

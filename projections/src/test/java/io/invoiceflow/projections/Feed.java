@@ -4,6 +4,7 @@ import io.invoiceflow.events.CloudEventHeaders;
 import io.invoiceflow.events.DomainEvent;
 import io.invoiceflow.events.EventCatalog;
 import io.invoiceflow.events.EventJson;
+import io.invoiceflow.events.invoice.InvoiceContent;
 import io.invoiceflow.events.shared.Address;
 import io.invoiceflow.events.shared.Contact;
 import io.invoiceflow.events.shared.CustomerNumber;
@@ -12,7 +13,6 @@ import io.invoiceflow.events.shared.Line;
 import io.invoiceflow.events.shared.PaymentTerms;
 import io.invoiceflow.events.shared.Totals;
 import io.invoiceflow.events.shared.VatLine;
-import io.invoiceflow.events.invoice.InvoiceContent;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.test.TestRecord;
 
@@ -35,6 +35,7 @@ final class Feed {
     private final Map<String, Long> sequences = new HashMap<>();
     private final List<TestRecord<String, byte[]>> sent = new ArrayList<>();
     private Instant clock;
+    private long position;
 
     Feed(Instant start) {
         this.clock = start;
@@ -65,6 +66,7 @@ final class Feed {
         put(headers, CloudEventHeaders.ACTOR, actor);
         put(headers, CloudEventHeaders.REQUEST_ID, "req-" + aggregateId.substring(0, Math.min(8, aggregateId.length())) + "-" + sequence);
         put(headers, CloudEventHeaders.SEQUENCE, Long.toString(sequence));
+        put(headers, CloudEventHeaders.POSITION, Long.toString(++position));
         TestRecord<String, byte[]> record = new TestRecord<>(aggregateId, body, headers, time);
         sent.add(record);
         return record;

@@ -3,6 +3,7 @@ package io.invoiceflow.web;
 import io.invoiceflow.events.DomainException;
 import io.invoiceflow.events.ErrorCode;
 import io.invoiceflow.events.customer.ChangeCustomer;
+import io.invoiceflow.events.customer.CustomerCommand;
 import io.invoiceflow.events.customer.CustomerDetails;
 import io.invoiceflow.events.customer.RegisterCustomer;
 import io.invoiceflow.events.invoice.ChangeInvoiceDraft;
@@ -20,6 +21,7 @@ import io.invoiceflow.events.order.InvoiceOrder;
 import io.invoiceflow.events.order.OrderDraft;
 import io.invoiceflow.events.product.AddProduct;
 import io.invoiceflow.events.product.ChangeProduct;
+import io.invoiceflow.events.product.ProductCommand;
 import io.invoiceflow.events.product.ProductDetails;
 import io.invoiceflow.events.shared.CreditNoteId;
 import io.invoiceflow.events.shared.CustomerNumber;
@@ -40,10 +42,13 @@ import io.invoiceflow.web.api.CommandDispatcher;
 import io.invoiceflow.web.api.Operations;
 import io.invoiceflow.web.api.Permission;
 import io.invoiceflow.web.api.Queries;
+import io.invoiceflow.web.api.RawJson;
+import io.invoiceflow.web.api.ReadModel;
 import io.invoiceflow.web.api.Requests;
 import io.invoiceflow.web.api.Versioned;
 import io.invoiceflow.web.http.Json;
 import io.invoiceflow.web.http.ProblemMapping;
+import io.invoiceflow.web.http.ReadForwarding;
 import io.invoiceflow.web.http.RequestBodies;
 import io.invoiceflow.web.http.RequestIds;
 import io.javalin.Javalin;
@@ -55,6 +60,11 @@ import io.javalin.http.HttpStatus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -77,10 +87,12 @@ public final class WebApp {
     private static final String ROUTE = "invoiceflow.route";
     private static final Pattern ETAG = Pattern.compile("^(?:W/)?\"?(\\d{1,18})\"?$");
     private static final int MAX_PAGE = 500;
+    /** On a command's response: {@code aggregateId:version} of what it wrote (comma-separated when several). */
+    public static final String VERSION_HEADER = "Invoiceflow-Version";
 
     /** What the API needs from the rest of the system. */
     public record Dependencies(Authenticator authenticator, CommandDispatcher commands, Queries queries,
-                               Operations operations) {
+                               ReadModel readModel, Operations operations) {
     }
 
     /** A registered route: for the OpenAPI completeness test. */
@@ -88,6 +100,7 @@ public final class WebApp {
     }
 
     private final Dependencies deps;
+    private final ReadForwarding forwarding = new ReadForwarding();
     private final List<Route> routes = new ArrayList<>();
     private final String openApi;
 
@@ -104,7 +117,7 @@ public final class WebApp {
 
     /** The routes {@link #create} registers. */
     public static List<Route> routes() {
-        WebApp app = new WebApp(new Dependencies(null, null, null, null));
+        WebApp app = new WebApp(new Dependencies(null, null, null, null, null));
         Javalin.create(app::configure);
         return List.copyOf(app.routes);
     }
@@ -145,19 +158,19 @@ public final class WebApp {
             TenantProfile profile = RequestBodies.read(ctx, TenantProfile.class);
             TenantId tenantId = TenantId.random();
             send(ctx, new CreateTenant(tenantId, profile));
-            created(ctx, API + "/tenants/" + tenantId, deps.queries().tenant(tenantId));
+            created(ctx, API + "/tenants/" + tenantId, tenantId.value(), deps.queries().tenant(tenantId));
         });
         tenantRoute(cfg, HandlerType.GET, TENANT, Permission.READ, (ctx, tenant) ->
                 ok(ctx, deps.queries().tenant(tenant), "tenant"));
         tenantRoute(cfg, HandlerType.POST, TENANT + "/invoicing/deactivate", Permission.ADMINISTER_TENANT, (ctx, tenant) -> {
             Requests.Reason body = optionalBody(ctx, Requests.Reason.class, new Requests.Reason(null));
             send(ctx, new DeactivateInvoicing(tenant, body.reason()));
-            ok(ctx, deps.queries().tenant(tenant), "tenant");
+            written(ctx, tenant.value(), deps.queries().tenant(tenant), "tenant");
         });
         tenantRoute(cfg, HandlerType.POST, TENANT + "/invoicing/activate", Permission.ADMINISTER_TENANT, (ctx, tenant) -> {
             noBody(ctx);
             send(ctx, new ActivateInvoicing(tenant));
-            ok(ctx, deps.queries().tenant(tenant), "tenant");
+            written(ctx, tenant.value(), deps.queries().tenant(tenant), "tenant");
         });
         tenantRoute(cfg, HandlerType.POST, TENANT + "/users", Permission.ADMINISTER_TENANT, (ctx, tenant) -> {
             Requests.NewUser body = RequestBodies.read(ctx, Requests.NewUser.class);
@@ -173,6 +186,7 @@ public final class WebApp {
             result.put("apiKey", key.key());
             result.put("apiKeyPrefix", key.prefix());
             ctx.header("Cache-Control", "no-store");
+            alsoWritten(ctx, tenant.value(), deps.queries().tenant(tenant));
             // no Location: users have no resource of their own; GET the tenant to list them
             ctx.status(HttpStatus.CREATED).json(result);
         });
@@ -187,6 +201,7 @@ public final class WebApp {
                     body.organisationNumber(), body.invoiceLanguage(), body.email(), body.billingAddress(),
                     body.contacts())));
             created(ctx, path(tenant, "customers", body.customerNumber().value()),
+                    CustomerCommand.aggregateId(tenant, body.customerNumber()),
                     deps.queries().customer(tenant, body.customerNumber()));
         });
         tenantRoute(cfg, HandlerType.GET, TENANT + "/customers", Permission.READ, (ctx, tenant) -> {
@@ -200,7 +215,7 @@ public final class WebApp {
             CustomerNumber number = pathId(ctx, "customerNumber", CustomerNumber::new);
             CustomerDetails details = RequestBodies.read(ctx, CustomerDetails.class);
             send(ctx, new ChangeCustomer(tenant, number, details, ifMatch(ctx)));
-            ok(ctx, deps.queries().customer(tenant, number), "customer");
+            written(ctx, CustomerCommand.aggregateId(tenant, number), deps.queries().customer(tenant, number), "customer");
         });
 
         // products
@@ -212,6 +227,7 @@ public final class WebApp {
             send(ctx, new AddProduct(tenant, body.productCode(),
                     new ProductDetails(body.name(), body.unit(), body.unitPrice(), body.vatRate())));
             created(ctx, path(tenant, "products", body.productCode().value()),
+                    ProductCommand.aggregateId(tenant, body.productCode()),
                     deps.queries().product(tenant, body.productCode()));
         });
         tenantRoute(cfg, HandlerType.GET, TENANT + "/products", Permission.READ, (ctx, tenant) ->
@@ -221,7 +237,7 @@ public final class WebApp {
         tenantRoute(cfg, HandlerType.PUT, TENANT + "/products/{productCode}", Permission.MANAGE_PRODUCTS, (ctx, tenant) -> {
             ProductCode code = pathId(ctx, "productCode", ProductCode::new);
             send(ctx, new ChangeProduct(tenant, code, RequestBodies.read(ctx, ProductDetails.class), ifMatch(ctx)));
-            ok(ctx, deps.queries().product(tenant, code), "product");
+            written(ctx, ProductCommand.aggregateId(tenant, code), deps.queries().product(tenant, code), "product");
         });
 
         // orders
@@ -229,21 +245,25 @@ public final class WebApp {
             OrderDraft draft = RequestBodies.read(ctx, OrderDraft.class);
             OrderId orderId = OrderId.random();
             send(ctx, new CreateOrder(orderId, tenant, draft));
-            created(ctx, path(tenant, "orders", orderId.value()), deps.queries().order(tenant, orderId));
+            created(ctx, path(tenant, "orders", orderId.value()), orderId.value(), deps.queries().order(tenant, orderId));
         });
-        tenantRoute(cfg, HandlerType.GET, TENANT + "/orders/{orderId}", Permission.READ, (ctx, tenant) ->
-                ok(ctx, deps.queries().order(tenant, pathId(ctx, "orderId", OrderId::new)), "order"));
+        readRoute(cfg, TENANT + "/orders/{orderId}", (ctx, tenant) ->
+                ok(ctx, deps.readModel().view(tenant, "order", pathId(ctx, "orderId", OrderId::new).value()), "order"));
+        readRoute(cfg, TENANT + "/orders/{orderId}/history", (ctx, tenant) ->
+                history(ctx, tenant, "order", pathId(ctx, "orderId", OrderId::new).value(), "order"));
         tenantRoute(cfg, HandlerType.PUT, TENANT + "/orders/{orderId}", Permission.MANAGE_ORDERS, (ctx, tenant) -> {
             OrderId orderId = pathId(ctx, "orderId", OrderId::new);
             send(ctx, new ChangeOrder(orderId, tenant, RequestBodies.read(ctx, OrderDraft.class), ifMatch(ctx)));
-            ok(ctx, deps.queries().order(tenant, orderId), "order");
+            written(ctx, orderId.value(), deps.queries().order(tenant, orderId), "order");
         });
         tenantRoute(cfg, HandlerType.POST, TENANT + "/orders/{orderId}/invoice", Permission.INVOICE, (ctx, tenant) -> {
             OrderId orderId = pathId(ctx, "orderId", OrderId::new);
             Requests.InvoiceOrder body = optionalBody(ctx, Requests.InvoiceOrder.class, new Requests.InvoiceOrder(null));
             InvoiceId invoiceId = InvoiceId.random();
             send(ctx, new InvoiceOrder(orderId, tenant, invoiceId, body.paymentTerms(), ifMatch(ctx)));
-            created(ctx, path(tenant, "invoices", invoiceId.value()), deps.queries().invoice(tenant, invoiceId));
+            alsoWritten(ctx, orderId.value(), deps.queries().order(tenant, orderId));
+            created(ctx, path(tenant, "invoices", invoiceId.value()), invoiceId.value(),
+                    deps.queries().invoice(tenant, invoiceId));
         });
 
         // invoices
@@ -251,17 +271,23 @@ public final class WebApp {
             InvoiceDraft draft = RequestBodies.read(ctx, InvoiceDraft.class);
             InvoiceId invoiceId = InvoiceId.random();
             send(ctx, new CreateInvoice(invoiceId, tenant, draft));
-            created(ctx, path(tenant, "invoices", invoiceId.value()), deps.queries().invoice(tenant, invoiceId));
+            created(ctx, path(tenant, "invoices", invoiceId.value()), invoiceId.value(),
+                    deps.queries().invoice(tenant, invoiceId));
         });
-        tenantRoute(cfg, HandlerType.GET, TENANT + "/invoices/{invoiceId}", Permission.READ, (ctx, tenant) ->
-                ok(ctx, deps.queries().invoice(tenant, invoiceId(ctx)), "invoice"));
+        readRoute(cfg, TENANT + "/invoices/{invoiceId}", (ctx, tenant) ->
+                ok(ctx, deps.readModel().view(tenant, "invoice", invoiceId(ctx).value()), "invoice"));
+        readRoute(cfg, TENANT + "/invoices/{invoiceId}/history", (ctx, tenant) ->
+                history(ctx, tenant, "invoice", invoiceId(ctx).value(), "invoice"));
         tenantRoute(cfg, HandlerType.PUT, TENANT + "/invoices/{invoiceId}", Permission.INVOICE, (ctx, tenant) -> {
             InvoiceId invoiceId = invoiceId(ctx);
             send(ctx, new ChangeInvoiceDraft(invoiceId, tenant, RequestBodies.read(ctx, InvoiceDraft.class), ifMatch(ctx)));
-            ok(ctx, deps.queries().invoice(tenant, invoiceId), "invoice");
+            written(ctx, invoiceId.value(), deps.queries().invoice(tenant, invoiceId), "invoice");
         });
         tenantRoute(cfg, HandlerType.DELETE, TENANT + "/invoices/{invoiceId}", Permission.INVOICE, (ctx, tenant) -> {
-            send(ctx, new DeleteInvoiceDraft(invoiceId(ctx), tenant, ifMatch(ctx)));
+            InvoiceId invoiceId = invoiceId(ctx);
+            send(ctx, new DeleteInvoiceDraft(invoiceId, tenant, ifMatch(ctx)));
+            deps.queries().lastVersion(invoiceId.value())
+                    .ifPresent(version -> ctx.header(VERSION_HEADER, invoiceId.value() + ":" + version));
             ctx.status(HttpStatus.NO_CONTENT);
         });
         invoiceAction(cfg, "finalize", (ctx, tenant, invoiceId) -> {
@@ -279,18 +305,43 @@ public final class WebApp {
         tenantRoute(cfg, HandlerType.POST, TENANT + "/invoices/{invoiceId}/credit", Permission.INVOICE, (ctx, tenant) -> {
             Requests.Credit body = optionalBody(ctx, Requests.Credit.class, new Requests.Credit(null, null));
             CreditNoteId creditNoteId = CreditNoteId.random();
-            send(ctx, new CreditInvoice(invoiceId(ctx), tenant, creditNoteId, body.lineNos(), body.reason(),
-                    ifMatch(ctx)));
-            created(ctx, path(tenant, "credit-notes", creditNoteId.value()), deps.queries().creditNote(tenant, creditNoteId));
+            InvoiceId invoiceId = invoiceId(ctx);
+            send(ctx, new CreditInvoice(invoiceId, tenant, creditNoteId, body.lineNos(), body.reason(), ifMatch(ctx)));
+            alsoWritten(ctx, invoiceId.value(), deps.queries().invoice(tenant, invoiceId));
+            created(ctx, path(tenant, "credit-notes", creditNoteId.value()), creditNoteId.value(),
+                    deps.queries().creditNote(tenant, creditNoteId));
         });
         tenantRoute(cfg, HandlerType.POST, TENANT + "/invoices/{invoiceId}/clone", Permission.INVOICE, (ctx, tenant) -> {
             noBody(ctx);
             InvoiceId cloneId = InvoiceId.random();
             send(ctx, new CloneInvoice(invoiceId(ctx), tenant, cloneId));
-            created(ctx, path(tenant, "invoices", cloneId.value()), deps.queries().invoice(tenant, cloneId));
+            created(ctx, path(tenant, "invoices", cloneId.value()), cloneId.value(),
+                    deps.queries().invoice(tenant, cloneId));
         });
-        tenantRoute(cfg, HandlerType.GET, TENANT + "/credit-notes/{creditNoteId}", Permission.READ, (ctx, tenant) ->
-                ok(ctx, deps.queries().creditNote(tenant, pathId(ctx, "creditNoteId", CreditNoteId::new)), "credit note"));
+        readRoute(cfg, TENANT + "/credit-notes/{creditNoteId}", (ctx, tenant) ->
+                ok(ctx, deps.readModel().view(tenant, "creditnote",
+                        pathId(ctx, "creditNoteId", CreditNoteId::new).value()), "credit note"));
+        readRoute(cfg, TENANT + "/credit-notes/{creditNoteId}/history", (ctx, tenant) ->
+                history(ctx, tenant, "creditnote", pathId(ctx, "creditNoteId", CreditNoteId::new).value(),
+                        "credit note"));
+
+        // history and audit of the other aggregates (C1)
+        readRoute(cfg, TENANT + "/history", (ctx, tenant) -> history(ctx, tenant, "tenant", tenant.value(), "tenant"));
+        readRoute(cfg, TENANT + "/customers/{customerNumber}/history", (ctx, tenant) -> history(ctx, tenant,
+                "customer", CustomerCommand.aggregateId(tenant, pathId(ctx, "customerNumber", CustomerNumber::new)),
+                "customer"));
+        readRoute(cfg, TENANT + "/products/{productCode}/history", (ctx, tenant) -> history(ctx, tenant,
+                "product", ProductCommand.aggregateId(tenant, pathId(ctx, "productCode", ProductCode::new)),
+                "product"));
+        readRoute(cfg, TENANT + "/audit", (ctx, tenant) -> {
+            Instant from = instantParam(ctx, "from");
+            Instant to = instantParam(ctx, "to");
+            if (from != null && to != null && !from.isBefore(to)) {
+                throw DomainException.invalid("to", "after-from", "to must be after from");
+            }
+            raw(ctx, deps.readModel().audit(tenant, new ReadModel.AuditQuery(blankToNull(ctx.queryParam("actor")),
+                    blankToNull(ctx.queryParam("event")), from, to, limit(ctx), blankToNull(ctx.queryParam("cursor")))));
+        });
     }
 
     // ---- route plumbing
@@ -345,7 +396,7 @@ public final class WebApp {
         tenantRoute(cfg, HandlerType.POST, TENANT + "/invoices/{invoiceId}/" + action, Permission.INVOICE, (ctx, tenant) -> {
             InvoiceId invoiceId = invoiceId(ctx);
             handler.handle(ctx, tenant, invoiceId);
-            ok(ctx, deps.queries().invoice(tenant, invoiceId), "invoice");
+            written(ctx, invoiceId.value(), deps.queries().invoice(tenant, invoiceId), "invoice");
         });
     }
 
@@ -428,13 +479,138 @@ public final class WebApp {
 
     private static void ok(Context ctx, Optional<Versioned<Object>> view, String what) {
         Versioned<Object> found = view.orElseThrow(() -> DomainException.notFound(what));
+        ctx.header("ETag", "\"" + found.version() + "\"");
+        if (found.view() instanceof RawJson raw) {
+            raw(ctx, raw);
+        } else {
+            ctx.json(found.view());
+        }
+    }
+
+    /** A command's response: the resource as it is now, and the event version a read may wait for. */
+    private static void written(Context ctx, String aggregateId, Optional<Versioned<Object>> view, String what) {
+        Versioned<Object> found = view.orElseThrow(() -> DomainException.notFound(what));
+        alsoWritten(ctx, aggregateId, view);
         ctx.header("ETag", "\"" + found.version() + "\"").json(found.view());
     }
 
-    private static void created(Context ctx, String location, Optional<Versioned<Object>> view) {
+    private static void created(Context ctx, String location, String aggregateId, Optional<Versioned<Object>> view) {
         Versioned<Object> found = view.orElseThrow(() -> new IllegalStateException("created resource not readable"));
+        alsoWritten(ctx, aggregateId, view);
         ctx.status(HttpStatus.CREATED).header("Location", location).header("ETag", "\"" + found.version() + "\"")
                 .json(found.view());
+    }
+
+    /**
+     * Adds {@code aggregateId:version} to the {@value #VERSION_HEADER} header: what the request wrote,
+     * to pass as {@code waitFor} to a read that must reflect it.
+     */
+    private static void alsoWritten(Context ctx, String aggregateId, Optional<Versioned<Object>> view) {
+        view.ifPresent(v -> {
+            String written = aggregateId + ":" + v.version();
+            String before = ctx.res().getHeader(VERSION_HEADER);
+            ctx.header(VERSION_HEADER, before == null ? written : before + ", " + written);
+        });
+    }
+
+    // ---- the read side
+
+    /**
+     * A GET served by the read side: answered where the tenant's read models live (forwarded to the
+     * instance that holds them), once the events named in {@code waitFor} are reflected.
+     */
+    private void readRoute(JavalinConfig cfg, String path, TenantHandler handler) {
+        tenantRoute(cfg, HandlerType.GET, path, Permission.READ, (ctx, tenant) -> {
+            ReadModel.Location location = deps.readModel().locate(tenant);
+            if (location instanceof ReadModel.Elsewhere elsewhere && !ReadForwarding.wasForwarded(ctx)) {
+                forwarding.forward(ctx, elsewhere.baseUrl());
+                return;
+            }
+            if (!(location instanceof ReadModel.Here)) {
+                throw new DomainException(ErrorCode.READ_SIDE_UNAVAILABLE, (location instanceof ReadModel.Unavailable u
+                        ? u.reason() : "the tenant's read models are moving between instances") + "; retry in a moment");
+            }
+            awaitWritten(ctx, tenant);
+            deps.readModel().position(tenant).ifPresent(p -> ctx.header("Invoiceflow-Position", p.offset())
+                    .header("Invoiceflow-Reflects", p.eventTime().toString()));
+            handler.handle(ctx, tenant);
+        });
+    }
+
+    /** {@code waitFor=<aggregateId>:<version>[,...]} and {@code waitMs} (default 2000, at most 10000). */
+    private void awaitWritten(Context ctx, TenantId tenant) throws InterruptedException {
+        String waitFor = ctx.queryParam("waitFor");
+        if (waitFor == null || waitFor.isBlank()) {
+            return;
+        }
+        long waitMs = longParam(ctx, "waitMs", 2000, 0, 10_000);
+        long deadline = System.nanoTime() + waitMs * 1_000_000;
+        for (String written : waitFor.split(",")) {
+            String token = written.trim();
+            int colon = token.lastIndexOf(':');
+            long version;
+            try {
+                version = Long.parseLong(token.substring(colon + 1));
+            } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
+                throw DomainException.invalid("waitFor", "format",
+                        "waitFor must list <aggregateId>:<version> as the " + VERSION_HEADER + " header gives them");
+            }
+            if (colon <= 0 || version < 0) {
+                throw DomainException.invalid("waitFor", "format",
+                        "waitFor must list <aggregateId>:<version> as the " + VERSION_HEADER + " header gives them");
+            }
+            Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+            if (!deps.readModel().awaitVersion(tenant, token.substring(0, colon), version, left)) {
+                throw new DomainException(ErrorCode.READ_SIDE_UNAVAILABLE, "the read side has not reflected "
+                        + token + " within " + waitMs + " ms; retry in a moment");
+            }
+        }
+    }
+
+    private void history(Context ctx, TenantId tenant, String kind, String aggregateId, String what) {
+        raw(ctx, deps.readModel().history(tenant, kind, aggregateId)
+                .orElseThrow(() -> DomainException.notFound(what)));
+    }
+
+    private static void raw(Context ctx, RawJson json) {
+        ctx.contentType("application/json").result(json.json());
+    }
+
+    private static long longParam(Context ctx, String name, long whenAbsent, long min, long max) {
+        String value = ctx.queryParam(name);
+        if (value == null) {
+            return whenAbsent;
+        }
+        try {
+            long parsed = Long.parseLong(value);
+            if (parsed >= min && parsed <= max) {
+                return parsed;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw DomainException.invalid(name, "range", name + " must be an integer from " + min + " to " + max);
+    }
+
+    private static Instant instantParam(Context ctx, String name) {
+        String value = blankToNull(ctx.queryParam(name));
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            try {
+                return LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
+            } catch (DateTimeParseException again) {
+                throw DomainException.invalid(name, "format", name + " must be an ISO-8601 instant such as "
+                        + "2026-11-30T06:15:00Z or a date such as 2026-11-30 (midnight UTC)");
+            }
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 
     private static String resource(String name) {

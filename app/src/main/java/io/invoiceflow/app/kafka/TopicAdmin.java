@@ -70,6 +70,21 @@ public final class TopicAdmin {
         }
     }
 
+    /** How many partitions an existing topic has. */
+    public static int partitionCount(String bootstrapServers, String topic, Duration timeout) {
+        int timeoutMs = Math.toIntExact(timeout.toMillis());
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeoutMs))) {
+            return admin.describeTopics(List.of(topic)).allTopicNames().get(timeoutMs, TimeUnit.MILLISECONDS)
+                    .get(topic).partitions().size();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptException(e);
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new KafkaException("cannot describe topic " + topic + " at " + bootstrapServers, e);
+        }
+    }
+
     /**
      * Creates the topics that do not exist yet (existing ones are left as they are), then waits until every
      * partition of every topic answers a latest-offset lookup.

@@ -125,6 +125,11 @@ public final class WriteSideQueries implements Queries {
         return fold(tenantId, creditNoteId.value(), Folds::creditNote);
     }
 
+    @Override
+    public Optional<Long> lastVersion(String aggregateId) {
+        return writeSide.axon().eventStore().lastSequenceNumberFor(aggregateId);
+    }
+
     /** The aggregate's view: its events folded in order, if it exists in this tenant. */
     private <V> Optional<Versioned<Object>> fold(TenantId tenantId, String aggregateId,
                                                  BiFunction<V, EventEnvelope, V> step) {
@@ -146,8 +151,8 @@ public final class WriteSideQueries implements Queries {
         Object requestId = event.getMetaData().get(CloudEvents.META_REQUEST_ID);
         return new EventEnvelope(event.getIdentifier(), EventCatalog.cloudEventType(type),
                 EventCatalog.aggregateKindOf(type), event.getAggregateIdentifier(), event.getSequenceNumber(),
-                event.getTimestamp(), (String) tenant, actor(event), requestId == null ? null : requestId.toString(),
-                event.getPayload());
+                event.getTimestamp(), null, (String) tenant, actor(event),
+                requestId == null ? null : requestId.toString(), event.getPayload());
     }
 
     private static Optional<Versioned<Object>> versioned(Object view, List<? extends DomainEventMessage<?>> events) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -11,17 +12,24 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A thin {@link HttpClient} wrapper for the API tests. Every call carries its own {@code X-Request-Id}
- * (random unless the test names one), so a test can find the Kafka records a request produced.
+ * (random unless the test names one), so a test can find the Kafka records a request produced. Like
+ * a careful client, it remembers per tenant what its commands wrote ({@code Invoiceflow-Version}),
+ * so that a test's reads can wait for its own writes ({@link #writtenTo}).
  */
 final class ApiClient {
+    private static final Pattern TENANT_PATH = Pattern.compile("^/api/v1/tenants/([0-9a-f-]{36})(/.*)?$");
     private final HttpClient http = HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(5))
             .version(HttpClient.Version.HTTP_1_1)
             .build();
     private final URI base;
+    private final Map<String, Map<String, Long>> written = new ConcurrentHashMap<>();
 
     ApiClient(int port) {
         this.base = URI.create("http://127.0.0.1:" + port);
@@ -29,6 +37,25 @@ final class ApiClient {
 
     URI base() {
         return base;
+    }
+
+    /** What this client's commands wrote in a tenant, per aggregate id: the highest version. */
+    Map<String, Long> writtenTo(String tenantId) {
+        return Map.copyOf(written.getOrDefault(tenantId, Map.of()));
+    }
+
+    private void remember(String path, HttpHeaders headers) {
+        Matcher tenant = TENANT_PATH.matcher(path.split("\\?")[0]);
+        headers.firstValue("Invoiceflow-Version").ifPresent(header -> {
+            String tenantId = tenant.matches() ? tenant.group(1) : null;
+            for (String token : header.split(",")) {
+                String t = token.trim();
+                int colon = t.lastIndexOf(':');
+                String aggregateId = t.substring(0, colon);
+                written.computeIfAbsent(tenantId != null ? tenantId : aggregateId, k -> new ConcurrentHashMap<>())
+                        .merge(aggregateId, Long.parseLong(t.substring(colon + 1)), Math::max);
+            }
+        });
     }
 
     Call call(String method, String path) {
@@ -115,6 +142,7 @@ final class ApiClient {
             try {
                 HttpResponse<String> response = http.send(builder.build(),
                         HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                remember(path, response.headers());
                 return new ApiResponse(method, path, headers.get("X-Request-Id"), response.statusCode(),
                         response.headers(), response.body());
             } catch (IOException e) {

@@ -31,7 +31,7 @@ interface InvoiceLifecycleContract extends ApiTestContext {
         String invoiceId = created.json().path("invoiceId").asText();
         assertThat(created.location()).isEqualTo(tenant.path("/invoices/" + invoiceId));
         assertThat(created.etag()).isEqualTo("\"0\"");
-        ApiResponse read = api().get(created.location()).token(tenant.accountantKey).send();
+        ApiResponse read = tenant.read(created.location(), tenant.accountantKey);
         assertThat(read.status()).isEqualTo(200);
         assertThat(read.etag()).isEqualTo("\"0\"");
         assertThat(read.body()).isEqualTo(created.body());
@@ -267,7 +267,7 @@ interface InvoiceLifecycleContract extends ApiTestContext {
         assertThat(credited.status()).as("%s", credited).isEqualTo(201);
         String creditNoteId = credited.json().path("creditNoteId").asText();
         assertThat(credited.location()).isEqualTo(tenant.path("/credit-notes/" + creditNoteId));
-        ApiResponse creditNote = api().get(credited.location()).token(tenant.accountantKey).send();
+        ApiResponse creditNote = tenant.read(credited.location(), tenant.accountantKey);
         assertThat(creditNote.status()).isEqualTo(200);
         JsonNode note = creditNote.json();
         assertThat(note.path("number").asText()).isEqualTo("CN-1");
@@ -327,7 +327,7 @@ interface InvoiceLifecycleContract extends ApiTestContext {
         assertThat(cloneId).isNotEqualTo(invoiceId);
         assertThat(cloned.location()).isEqualTo(tenant.path("/invoices/" + cloneId));
         assertThat(cloned.etag()).isEqualTo("\"0\"");
-        JsonNode clone = api().get(cloned.location()).token(tenant.accountantKey).send().json();
+        JsonNode clone = tenant.read(cloned.location(), tenant.accountantKey).json();
         assertThat(clone.path("status").asText()).isEqualTo("DRAFT");
         assertThat(clone.path("number").isNull()).isTrue();
         assertThat(clone.path("invoiceDate").isNull()).isTrue();

@@ -55,7 +55,7 @@ interface OrderContract extends ApiTestContext {
         assertThat(invoiced.status()).as("%s", invoiced).isEqualTo(201);
         String invoiceId = invoiced.json().path("invoiceId").asText();
         assertThat(invoiced.location()).isEqualTo(tenant.path("/invoices/" + invoiceId));
-        ApiResponse invoice = api().get(invoiced.location()).token(tenant.accountantKey).send();
+        ApiResponse invoice = tenant.read(invoiced.location(), tenant.accountantKey);
         assertThat(invoice.status()).isEqualTo(200);
         assertThat(invoice.json().path("orderId").asText()).isEqualTo(orderId);
         assertThat(invoice.json().path("origin").path("kind").asText()).isEqualTo("ORDER");

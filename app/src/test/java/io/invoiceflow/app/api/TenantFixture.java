@@ -2,7 +2,11 @@ package io.invoiceflow.app.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -52,8 +56,25 @@ final class TenantFixture {
         return "/api/v1/tenants/" + id + suffix;
     }
 
+    /** A read that reflects every write of this fixture so far (it passes them as {@code waitFor}). */
     ApiResponse get(String suffix) {
-        return api.get(path(suffix)).token(accountantKey).send();
+        return read(path(suffix), accountantKey);
+    }
+
+    /** GET {@code path} with {@code token}, after this fixture's writes. */
+    ApiResponse read(String path, String token) {
+        return api.get(afterWrites(path)).token(token).send();
+    }
+
+    /** {@code path} with what the client wrote to this tenant as the {@code waitFor} parameter (read-your-writes). */
+    String afterWrites(String path) {
+        Map<String, Long> written = api.writtenTo(id);
+        if (written.isEmpty()) {
+            return path;
+        }
+        String waitFor = written.entrySet().stream().map(e -> e.getKey() + ":" + e.getValue())
+                .collect(Collectors.joining(","));
+        return path + (path.contains("?") ? "&" : "?") + "waitFor=" + URLEncoder.encode(waitFor, StandardCharsets.UTF_8);
     }
 
     ApiResponse post(String suffix, String json) {

@@ -5,12 +5,14 @@ import io.invoiceflow.events.EventCatalog;
 import org.apache.kafka.common.header.Headers;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
 
 import java.nio.charset.StandardCharsets;
 
 import static io.invoiceflow.events.CloudEventHeaders.ACTOR;
 import static io.invoiceflow.events.CloudEventHeaders.CONTENT_TYPE;
 import static io.invoiceflow.events.CloudEventHeaders.ID;
+import static io.invoiceflow.events.CloudEventHeaders.POSITION;
 import static io.invoiceflow.events.CloudEventHeaders.REQUEST_ID;
 import static io.invoiceflow.events.CloudEventHeaders.SEQUENCE;
 import static io.invoiceflow.events.CloudEventHeaders.SOURCE;
@@ -46,6 +48,9 @@ public final class CloudEvents {
         put(headers, TENANT, tenant);
         put(headers, ACTOR, message.getMetaData().get(META_ACTOR));
         put(headers, REQUEST_ID, message.getMetaData().get(META_REQUEST_ID));
+        if (message instanceof TrackedEventMessage<?> tracked && tracked.trackingToken() != null) {
+            tracked.trackingToken().position().ifPresent(position -> put(headers, POSITION, Long.toString(position)));
+        }
         if (message instanceof DomainEventMessage<?> domain) {
             put(headers, SUBJECT, domain.getAggregateIdentifier());
             put(headers, SEQUENCE, Long.toString(domain.getSequenceNumber()));

@@ -28,4 +28,7 @@ public interface Queries {
     Optional<Versioned<Object>> order(TenantId tenantId, OrderId orderId);
 
     Optional<Versioned<Object>> creditNote(TenantId tenantId, CreditNoteId creditNoteId);
+
+    /** The version (last sequence number) of an aggregate's history, also after it was deleted; empty if it never existed. */
+    Optional<Long> lastVersion(String aggregateId);
 }

@@ -66,6 +66,9 @@ public final class ProblemMapping {
         if (problem.status() == 401) {
             ctx.header(Header.WWW_AUTHENTICATE, "Bearer");
         }
+        if (problem.status() == 503) {
+            ctx.header(Header.RETRY_AFTER, "1");
+        }
         ctx.status(problem.status())
                 .contentType(Problem.CONTENT_TYPE)
                 .result(ctx.jsonMapper().toJsonString(problem, Problem.class));
@@ -96,6 +99,7 @@ public final class ProblemMapping {
             case ALREADY_EXISTS, INVOICING_DEACTIVATED, ILLEGAL_STATE -> 409;
             case STALE_VERSION -> 412;
             case UNKNOWN_REFERENCE, INCOMPLETE_INVOICE -> 422;
+            case READ_SIDE_UNAVAILABLE -> 503;
         };
     }
 }

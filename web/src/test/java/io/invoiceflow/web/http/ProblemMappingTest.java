@@ -83,7 +83,8 @@ class ProblemMappingTest {
             "ILLEGAL_STATE, 409, illegal-state, Illegal state",
             "STALE_VERSION, 412, stale-version, Stale version",
             "UNKNOWN_REFERENCE, 422, unknown-reference, Unknown reference",
-            "INCOMPLETE_INVOICE, 422, incomplete-invoice, Incomplete invoice"})
+            "INCOMPLETE_INVOICE, 422, incomplete-invoice, Incomplete invoice",
+            "READ_SIDE_UNAVAILABLE, 503, read-side-unavailable, Read side unavailable"})
     void shouldAnswerStatusOfErrorCode_whenHandlerThrowsDomainException(ErrorCode code, int status, String type, String title) {
         // given a route that refuses with the code
 

@@ -1,0 +1,287 @@
+package io.invoiceflow.app.reads;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.invoiceflow.events.DomainException;
+import io.invoiceflow.events.ErrorCode;
+import io.invoiceflow.events.shared.TenantId;
+import io.invoiceflow.projections.InvoiceLists;
+import io.invoiceflow.projections.Progress;
+import io.invoiceflow.projections.ProjectionsTopology;
+import io.invoiceflow.projections.ReadStores;
+import io.invoiceflow.projections.ViewJson;
+import io.invoiceflow.projections.list.InvoiceRow;
+import io.invoiceflow.web.api.RawJson;
+import io.invoiceflow.web.api.ReadModel;
+import io.invoiceflow.web.api.Versioned;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.CloseOptions;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyQueryMetadata;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.apache.kafka.streams.state.HostInfo;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * The running read side: the projections topology in a {@link KafkaStreams} instance
+ * ({@code exactly_once_v2}, RocksDB stores under the data directory), and the queries over its
+ * local stores. A tenant's read models live on exactly one instance; {@link #locate} says which.
+ */
+public final class ReadSide implements ReadModel, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ReadSide.class);
+    private static final Serializer<String> KEYS = new StringSerializer();
+    private static final Instant END_OF_TIME = Instant.parse("9999-12-31T23:59:59Z");
+
+    private final KafkaStreams streams;
+    private final HostInfo self;
+    private final InvoiceLists lists;
+    private final Progress progress;
+
+    private ReadSide(KafkaStreams streams, HostInfo self, InvoiceLists lists, Progress progress) {
+        this.streams = streams;
+        this.self = self;
+        this.lists = lists;
+        this.progress = progress;
+    }
+
+    /**
+     * Starts the projections. The internal topics ({@link #internalTopics}) must exist already.
+     *
+     * @param streamsConfig the Kafka Streams settings: {@link #streamsConfig}
+     */
+    public static ReadSide start(Properties streamsConfig, HostInfo self, Clock clock) {
+        InvoiceLists lists = new InvoiceLists();
+        Progress progress = new Progress();
+        StreamsBuilder builder = new StreamsBuilder();
+        ProjectionsTopology.build(builder, Stores::persistentKeyValueStore, lists, progress, clock);
+        KafkaStreams streams = new KafkaStreams(builder.build(streamsConfig), streamsConfig);
+        streams.setUncaughtExceptionHandler(e -> {
+            LOG.error("The projections' stream thread failed; replacing it", e);
+            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+        streams.start();
+        return new ReadSide(streams, self, lists, progress);
+    }
+
+    public KafkaStreams streams() {
+        return streams;
+    }
+
+    public Progress progress() {
+        return progress;
+    }
+
+    /** The rows of a tenant's invoice list held here. */
+    public Collection<InvoiceRow> invoiceRows(TenantId tenant) {
+        requireLocal(tenant);
+        return lists.rows(tenant.value());
+    }
+
+    @Override
+    public Location locate(TenantId tenant) {
+        KafkaStreams.State state = streams.state();
+        if (state != KafkaStreams.State.RUNNING && state != KafkaStreams.State.REBALANCING) {
+            return new Unavailable("the read side is " + state.name().toLowerCase(Locale.ROOT));
+        }
+        KeyQueryMetadata metadata = streams.queryMetadataForKey(ReadStores.VIEWS, tenant.value(), KEYS);
+        if (metadata == null || KeyQueryMetadata.NOT_AVAILABLE.equals(metadata)) {
+            return new Unavailable("the read side is rebalancing");
+        }
+        HostInfo owner = metadata.activeHost();
+        return owner.equals(self) ? new Here() : new Elsewhere("http://" + owner.host() + ":" + owner.port());
+    }
+
+    @Override
+    public Optional<Versioned<Object>> view(TenantId tenant, String kind, String id) {
+        byte[] stored = store(tenant, ReadStores.VIEWS).get(ReadStores.view(tenant.value(), kind, id));
+        return stored == null ? Optional.empty()
+                : Optional.of(new Versioned<>(new RawJson(ReadStores.viewJson(stored)), ReadStores.viewVersion(stored)));
+    }
+
+    @Override
+    public Optional<RawJson> history(TenantId tenant, String kind, String aggregateId) {
+        ReadOnlyKeyValueStore<String, byte[]> history = store(tenant, ReadStores.HISTORY);
+        List<JsonNode> entries = entries(history, tenant, aggregateId);
+        if (entries.isEmpty()) {
+            return Optional.empty();
+        }
+        if ("order".equals(kind)) {
+            byte[] order = store(tenant, ReadStores.VIEWS).get(ReadStores.view(tenant.value(), "order", aggregateId));
+            String invoiceId = order == null ? null
+                    : ViewJson.read(ReadStores.viewJson(order), JsonNode.class).path("invoiceId").asText(null);
+            if (invoiceId != null) { // S8: who invoiced it, who finalized and sent the invoice, and when
+                entries.addAll(entries(history, tenant, invoiceId));
+                entries.sort(Comparator.comparing((JsonNode e) -> Instant.parse(e.path("time").asText()))
+                        .thenComparingLong(e -> e.path("position").asLong(Long.MAX_VALUE))
+                        .thenComparing(e -> e.path("aggregateId").asText())
+                        .thenComparingLong(e -> e.path("sequence").asLong()));
+            }
+        }
+        ArrayNode array = ViewJson.mapper().createArrayNode().addAll(entries);
+        return Optional.of(new RawJson(ViewJson.write(array)));
+    }
+
+    private static List<JsonNode> entries(ReadOnlyKeyValueStore<String, byte[]> history, TenantId tenant,
+                                          String aggregateId) {
+        List<JsonNode> entries = new ArrayList<>();
+        try (KeyValueIterator<String, byte[]> it = history.prefixScan(
+                ReadStores.historyPrefix(tenant.value(), aggregateId), KEYS)) {
+            it.forEachRemaining(kv -> entries.add(ViewJson.read(kv.value, JsonNode.class)));
+        }
+        return entries;
+    }
+
+    @Override
+    public RawJson audit(TenantId tenant, AuditQuery query) {
+        String from = ReadStores.auditAt(tenant.value(), query.from() == null ? Instant.EPOCH : query.from());
+        String to = ReadStores.auditAt(tenant.value(), query.to() == null ? END_OF_TIME : query.to());
+        String after = query.cursor() == null ? null : decodeCursor(query.cursor(), from, to);
+        ArrayNode items = ViewJson.mapper().createArrayNode();
+        String last = null;
+        boolean more = false;
+        try (KeyValueIterator<String, byte[]> it = store(tenant, ReadStores.AUDIT).range(after == null ? from : after, to)) {
+            while (it.hasNext()) {
+                var kv = it.next();
+                if (kv.key.equals(after)) {
+                    continue;
+                }
+                JsonNode entry = ViewJson.read(kv.value, JsonNode.class);
+                if ((query.actor() != null && !query.actor().equals(entry.path("actor").asText(null)))
+                        || (query.event() != null && !query.event().equals(entry.path("event").asText(null)))) {
+                    continue;
+                }
+                if (items.size() == query.limit()) {
+                    more = true;
+                    break;
+                }
+                items.add(entry);
+                last = kv.key;
+            }
+        }
+        ObjectNode page = ViewJson.mapper().createObjectNode();
+        page.set("items", items);
+        page.put("nextCursor", more ? Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(last.getBytes(StandardCharsets.UTF_8)) : null);
+        return new RawJson(ViewJson.write(page));
+    }
+
+    /** An audit cursor is the last key returned; it must lie in this query's range. */
+    private static String decodeCursor(String cursor, String from, String to) {
+        try {
+            String key = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            if (key.compareTo(from) >= 0 && key.compareTo(to) <= 0) {
+                return key;
+            }
+        } catch (IllegalArgumentException ignored) {
+            // reported below
+        }
+        throw DomainException.invalid("cursor", "format", "cursor must be the nextCursor of a previous page of the same query");
+    }
+
+    @Override
+    public boolean awaitVersion(TenantId tenant, String aggregateId, long version, Duration timeout)
+            throws InterruptedException {
+        ReadOnlyKeyValueStore<String, byte[]> positions = store(tenant, ReadStores.POSITIONS);
+        String key = ReadStores.position(tenant.value(), aggregateId);
+        return progress.await(() -> {
+            byte[] applied = positions.get(key);
+            return applied != null && ReadStores.decodeLong(applied) >= version;
+        }, timeout);
+    }
+
+    @Override
+    public Optional<Position> position(TenantId tenant) {
+        return Optional.ofNullable(progress.position(tenant.value()))
+                .map(p -> new Position(p.toString(), p.eventTime()));
+    }
+
+    /** A tenant's store partition held here; a DomainException (503) while it is not queryable. */
+    private ReadOnlyKeyValueStore<String, byte[]> store(TenantId tenant, String name) {
+        int partition = requireLocal(tenant);
+        try {
+            return streams.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<String, byte[]>keyValueStore())
+                    .withPartition(partition));
+        } catch (InvalidStateStoreException e) {
+            throw new DomainException(ErrorCode.READ_SIDE_UNAVAILABLE,
+                    "the read side is not ready for this tenant yet (" + e.getMessage() + "); retry in a moment");
+        }
+    }
+
+    private int requireLocal(TenantId tenant) {
+        Location location = locate(tenant);
+        if (!(location instanceof Here)) {
+            throw new DomainException(ErrorCode.READ_SIDE_UNAVAILABLE, location instanceof Unavailable u
+                    ? u.reason() + "; retry in a moment" : "this tenant's read models are on another instance");
+        }
+        return streams.queryMetadataForKey(ReadStores.VIEWS, tenant.value(), KEYS).partition();
+    }
+
+    /** The Kafka Streams settings of the projections. */
+    public static Properties streamsConfig(String applicationId, String bootstrapServers, Path stateDir, HostInfo self,
+                                           int replicationFactor) {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
+        props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
+        props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, replicationFactor);
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
+        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        props.put(StreamsConfig.CLIENT_ID_CONFIG, applicationId + "-" + self.host() + "-" + self.port());
+        return props;
+    }
+
+    /**
+     * The topics Kafka Streams would create for the projections: the re-keyed event topic and one
+     * changelog per store, with as many partitions as {@code invoicing.events}. Created up front and
+     * awaited like the application's own topics (KAFKA-15591, see TopicAdmin).
+     */
+    public static List<NewTopic> internalTopics(String applicationId, int partitions, short replicationFactor) {
+        List<NewTopic> topics = new ArrayList<>();
+        topics.add(new NewTopic(applicationId + "-" + ProjectionsTopology.BY_TENANT + "-repartition", partitions,
+                replicationFactor).configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
+                TopicConfig.RETENTION_MS_CONFIG, "-1")));
+        for (String store : ProjectionsTopology.STORES) {
+            topics.add(new NewTopic(applicationId + "-" + store + "-changelog", partitions, replicationFactor)
+                    .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
+        }
+        return topics;
+    }
+
+    @Override
+    public void close() {
+        streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                .withTimeout(Duration.ofSeconds(30)));
+    }
+}

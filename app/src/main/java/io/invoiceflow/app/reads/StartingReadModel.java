@@ -1,0 +1,65 @@
+package io.invoiceflow.app.reads;
+
+import io.invoiceflow.events.DomainException;
+import io.invoiceflow.events.ErrorCode;
+import io.invoiceflow.events.shared.TenantId;
+import io.invoiceflow.web.api.RawJson;
+import io.invoiceflow.web.api.ReadModel;
+import io.invoiceflow.web.api.Versioned;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The read model the HTTP API is given before the read side runs: the projections start after the
+ * API listens, because other instances must reach this one at its port. Until {@link #started}
+ * every query is answered 503.
+ */
+public final class StartingReadModel implements ReadModel {
+    private volatile ReadModel target;
+
+    public void started(ReadModel readModel) {
+        this.target = readModel;
+    }
+
+    private ReadModel target() {
+        ReadModel t = target;
+        if (t == null) {
+            throw new DomainException(ErrorCode.READ_SIDE_UNAVAILABLE, "the read side is starting; retry in a moment");
+        }
+        return t;
+    }
+
+    @Override
+    public Location locate(TenantId tenant) {
+        ReadModel t = target;
+        return t == null ? new Unavailable("the read side is starting") : t.locate(tenant);
+    }
+
+    @Override
+    public Optional<Versioned<Object>> view(TenantId tenant, String kind, String id) {
+        return target().view(tenant, kind, id);
+    }
+
+    @Override
+    public Optional<RawJson> history(TenantId tenant, String kind, String aggregateId) {
+        return target().history(tenant, kind, aggregateId);
+    }
+
+    @Override
+    public RawJson audit(TenantId tenant, AuditQuery query) {
+        return target().audit(tenant, query);
+    }
+
+    @Override
+    public boolean awaitVersion(TenantId tenant, String aggregateId, long version, Duration timeout)
+            throws InterruptedException {
+        return target().awaitVersion(tenant, aggregateId, version, timeout);
+    }
+
+    @Override
+    public Optional<Position> position(TenantId tenant) {
+        ReadModel t = target;
+        return t == null ? Optional.empty() : t.position(tenant);
+    }
+}

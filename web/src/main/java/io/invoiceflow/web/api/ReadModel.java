@@ -1,0 +1,61 @@
+package io.invoiceflow.web.api;
+
+import io.invoiceflow.events.shared.TenantId;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The read side: read models folded from {@code invoicing.events}, partitioned by tenant over the
+ * running instances. A query is answered where its tenant's read models live ({@link #locate}); the
+ * web layer forwards it there. Everything here is eventually consistent: {@link #awaitVersion} lets
+ * a client that just wrote wait until its event is reflected.
+ */
+public interface ReadModel {
+
+    /** Where one tenant's read models are. */
+    Location locate(TenantId tenant);
+
+    /** Where a tenant's read models are: here, at another instance, or nowhere while the read side starts or rebalances. */
+    sealed interface Location permits Here, Elsewhere, Unavailable {
+    }
+
+    record Here() implements Location {
+    }
+
+    /** @param baseUrl {@code http://host:port} of the instance that holds them */
+    record Elsewhere(String baseUrl) implements Location {
+    }
+
+    record Unavailable(String reason) implements Location {
+    }
+
+    /** A view by id ({@code kind}: invoice, order, creditnote) with its version, as JSON. */
+    Optional<Versioned<Object>> view(TenantId tenant, String kind, String id);
+
+    /**
+     * An aggregate's history, oldest first, as a JSON array; empty when it has no events. An order's
+     * history also holds the events of the invoice drafted from it (S8).
+     */
+    Optional<RawJson> history(TenantId tenant, String kind, String aggregateId);
+
+    /** The tenant's audit trail, filtered and paged: a JSON object with {@code items} and {@code nextCursor}. */
+    RawJson audit(TenantId tenant, AuditQuery query);
+
+    /** @param actor a user id, {@code admin} or {@code system:...}; null for all. {@code event} an event name such as {@code InvoiceFinalized}. */
+    record AuditQuery(String actor, String event, Instant from, Instant to, int limit, String cursor) {
+    }
+
+    /**
+     * Waits until the event with {@code version} (its sequence number) of {@code aggregateId} is
+     * reflected in the tenant's read models, at most {@code timeout}.
+     */
+    boolean awaitVersion(TenantId tenant, String aggregateId, long version, Duration timeout) throws InterruptedException;
+
+    /** How far the tenant's read models are: {@code partition@offset} of the last applied event and its time. */
+    Optional<Position> position(TenantId tenant);
+
+    record Position(String offset, Instant eventTime) {
+    }
+}
