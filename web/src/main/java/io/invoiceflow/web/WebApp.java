@@ -521,7 +521,14 @@ public final class WebApp {
      */
     private void readRoute(JavalinConfig cfg, String path, TenantHandler handler) {
         tenantRoute(cfg, HandlerType.GET, path, Permission.READ, (ctx, tenant) -> {
+            List<Written> waitFor = waitFor(ctx);
+            long deadline = System.nanoTime() + (waitFor.isEmpty() ? 0 : longParam(ctx, "waitMs", 2000, 0, 10_000))
+                    * 1_000_000;
             ReadModel.Location location = deps.readModel().locate(tenant);
+            while (location instanceof ReadModel.Unavailable && System.nanoTime() < deadline) {
+                Thread.sleep(50); // a client that waits for its write also waits for the read side to come up
+                location = deps.readModel().locate(tenant);
+            }
             if (location instanceof ReadModel.Elsewhere elsewhere && !ReadForwarding.wasForwarded(ctx)) {
                 forwarding.forward(ctx, elsewhere.baseUrl());
                 return;
@@ -530,41 +537,50 @@ public final class WebApp {
                 throw new DomainException(ErrorCode.READ_SIDE_UNAVAILABLE, (location instanceof ReadModel.Unavailable u
                         ? u.reason() : "the tenant's read models are moving between instances") + "; retry in a moment");
             }
-            awaitWritten(ctx, tenant);
+            for (Written written : waitFor) {
+                Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+                if (!deps.readModel().awaitVersion(tenant, written.aggregateId(), written.version(), left)) {
+                    throw new DomainException(ErrorCode.READ_SIDE_UNAVAILABLE, "the read side has not reflected "
+                            + written + " in time; retry in a moment");
+                }
+            }
             deps.readModel().position(tenant).ifPresent(p -> ctx.header("Invoiceflow-Position", p.offset())
                     .header("Invoiceflow-Reflects", p.eventTime().toString()));
             handler.handle(ctx, tenant);
         });
     }
 
-    /** {@code waitFor=<aggregateId>:<version>[,...]} and {@code waitMs} (default 2000, at most 10000). */
-    private void awaitWritten(Context ctx, TenantId tenant) throws InterruptedException {
+    /** A write a read waits for: {@code aggregateId:version}, as {@value #VERSION_HEADER} names it. */
+    private record Written(String aggregateId, long version) {
+        @Override
+        public String toString() {
+            return aggregateId + ":" + version;
+        }
+    }
+
+    /** {@code waitFor=<aggregateId>:<version>[,...]}; empty when absent. */
+    private static List<Written> waitFor(Context ctx) {
         String waitFor = ctx.queryParam("waitFor");
         if (waitFor == null || waitFor.isBlank()) {
-            return;
+            return List.of();
         }
-        long waitMs = longParam(ctx, "waitMs", 2000, 0, 10_000);
-        long deadline = System.nanoTime() + waitMs * 1_000_000;
-        for (String written : waitFor.split(",")) {
-            String token = written.trim();
+        List<Written> written = new ArrayList<>();
+        for (String part : waitFor.split(",")) {
+            String token = part.trim();
             int colon = token.lastIndexOf(':');
-            long version;
             try {
-                version = Long.parseLong(token.substring(colon + 1));
+                long version = Long.parseLong(token.substring(colon + 1));
+                if (colon > 0 && version >= 0) {
+                    written.add(new Written(token.substring(0, colon), version));
+                    continue;
+                }
             } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
-                throw DomainException.invalid("waitFor", "format",
-                        "waitFor must list <aggregateId>:<version> as the " + VERSION_HEADER + " header gives them");
+                // reported below
             }
-            if (colon <= 0 || version < 0) {
-                throw DomainException.invalid("waitFor", "format",
-                        "waitFor must list <aggregateId>:<version> as the " + VERSION_HEADER + " header gives them");
-            }
-            Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
-            if (!deps.readModel().awaitVersion(tenant, token.substring(0, colon), version, left)) {
-                throw new DomainException(ErrorCode.READ_SIDE_UNAVAILABLE, "the read side has not reflected "
-                        + token + " within " + waitMs + " ms; retry in a moment");
-            }
+            throw DomainException.invalid("waitFor", "format",
+                    "waitFor must list <aggregateId>:<version> as the " + VERSION_HEADER + " header gives them");
         }
+        return written;
     }
 
     private void history(Context ctx, TenantId tenant, String kind, String aggregateId, String what) {
