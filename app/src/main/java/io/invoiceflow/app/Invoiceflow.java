@@ -107,6 +107,10 @@ public final class Invoiceflow implements AutoCloseable {
             resources.push(readSide);
             readModel.started(readSide);
             operations.readSideStarted(readSide);
+            if (!readSide.awaitRunning(Duration.ofSeconds(60))) {
+                LOG.warn("The read side is not running 60 s after start ({}); reads answer 503 until it is",
+                        readSide.streams().state());
+            }
             LOG.info("Invoiceflow is up on port {} ({})", web.port(), config);
             if (embeddedKafka) {
                 LOG.info("Embedded Kafka broker: {} (kcat -b {} -t invoicing.events -C)", bootstrapServers, bootstrapServers);

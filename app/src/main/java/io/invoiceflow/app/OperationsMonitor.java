@@ -104,11 +104,9 @@ final class OperationsMonitor implements Operations, AutoCloseable {
                 .orElse(null)));
         ReadSide read = readSide;
         components.put("readSide", check(() -> {
-            if (read == null) {
-                return Map.of("state", "STARTING");
-            }
-            KafkaStreams.State state = read.streams().state();
-            return state.isRunningOrRebalancing() || state == KafkaStreams.State.CREATED
+            // ready once it ran: a later rebalance (an instance joins or leaves) keeps it UP
+            KafkaStreams.State state = read == null ? null : read.streams().state();
+            return read != null && read.ranOnce() && state.isRunningOrRebalancing()
                     ? Map.of("state", state.name(), "eventsApplied", read.progress().appliedCount()) : null;
         }));
         Map<String, Object> result = new LinkedHashMap<>();

@@ -65,6 +65,7 @@ public final class ReadSide implements ReadModel, AutoCloseable {
     private final HostInfo self;
     private final InvoiceLists lists;
     private final Progress progress;
+    private volatile boolean ranOnce;
 
     private ReadSide(KafkaStreams streams, HostInfo self, InvoiceLists lists, Progress progress) {
         this.streams = streams;
@@ -88,8 +89,32 @@ public final class ReadSide implements ReadModel, AutoCloseable {
             LOG.error("The projections' stream thread failed; replacing it", e);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
+        ReadSide readSide = new ReadSide(streams, self, lists, progress);
+        streams.setStateListener((now, before) -> {
+            if (now == KafkaStreams.State.RUNNING) {
+                readSide.ranOnce = true;
+            }
+        });
         streams.start();
-        return new ReadSide(streams, self, lists, progress);
+        return readSide;
+    }
+
+    /** Whether the projections have been running at least once: their first assignment is done, their stores are open. */
+    public boolean ranOnce() {
+        return ranOnce;
+    }
+
+    /** Waits until the projections run (their first assignment done, their stores open); false on timeout. */
+    public boolean awaitRunning(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (streams.state() != KafkaStreams.State.RUNNING) {
+            if (System.nanoTime() > deadline || streams.state().hasCompletedShutdown()
+                    || streams.state() == KafkaStreams.State.ERROR) {
+                return false;
+            }
+            Thread.sleep(20);
+        }
+        return true;
     }
 
     public KafkaStreams streams() {
@@ -210,11 +235,14 @@ public final class ReadSide implements ReadModel, AutoCloseable {
     @Override
     public boolean awaitVersion(TenantId tenant, String aggregateId, long version, Duration timeout)
             throws InterruptedException {
-        ReadOnlyKeyValueStore<String, byte[]> positions = store(tenant, ReadStores.POSITIONS);
         String key = ReadStores.position(tenant.value(), aggregateId);
         return progress.await(() -> {
-            byte[] applied = positions.get(key);
-            return applied != null && ReadStores.decodeLong(applied) >= version;
+            try {
+                byte[] applied = store(tenant, ReadStores.POSITIONS).get(key);
+                return applied != null && ReadStores.decodeLong(applied) >= version;
+            } catch (DomainException | InvalidStateStoreException notQueryableYet) {
+                return false; // the task is still being assigned or restored: keep waiting
+            }
         }, timeout);
     }
 
@@ -224,15 +252,66 @@ public final class ReadSide implements ReadModel, AutoCloseable {
                 .map(p -> new Position(p.toString(), p.eventTime()));
     }
 
-    /** A tenant's store partition held here; a DomainException (503) while it is not queryable. */
+    /**
+     * A tenant's store partition held here. While it is not queryable (assigned a moment ago,
+     * restoring, migrating) reading it fails with a DomainException that answers 503.
+     */
     private ReadOnlyKeyValueStore<String, byte[]> store(TenantId tenant, String name) {
         int partition = requireLocal(tenant);
         try {
-            return streams.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<String, byte[]>keyValueStore())
-                    .withPartition(partition));
+            return new Guarded(streams.store(StoreQueryParameters.fromNameAndType(name,
+                    QueryableStoreTypes.<String, byte[]>keyValueStore()).withPartition(partition)));
         } catch (InvalidStateStoreException e) {
-            throw new DomainException(ErrorCode.READ_SIDE_UNAVAILABLE,
-                    "the read side is not ready for this tenant yet (" + e.getMessage() + "); retry in a moment");
+            throw notQueryable(e);
+        }
+    }
+
+    private static DomainException notQueryable(InvalidStateStoreException e) {
+        return new DomainException(ErrorCode.READ_SIDE_UNAVAILABLE,
+                "the read side is not ready for this tenant yet (" + e.getMessage() + "); retry in a moment");
+    }
+
+    /** A store whose reads turn "not queryable right now" into the 503 the client should see. */
+    private record Guarded(ReadOnlyKeyValueStore<String, byte[]> store) implements ReadOnlyKeyValueStore<String, byte[]> {
+        @Override
+        public byte[] get(String key) {
+            try {
+                return store.get(key);
+            } catch (InvalidStateStoreException e) {
+                throw notQueryable(e);
+            }
+        }
+
+        @Override
+        public KeyValueIterator<String, byte[]> range(String from, String to) {
+            try {
+                return store.range(from, to);
+            } catch (InvalidStateStoreException e) {
+                throw notQueryable(e);
+            }
+        }
+
+        @Override
+        public KeyValueIterator<String, byte[]> all() {
+            try {
+                return store.all();
+            } catch (InvalidStateStoreException e) {
+                throw notQueryable(e);
+            }
+        }
+
+        @Override
+        public <PS extends Serializer<P>, P> KeyValueIterator<String, byte[]> prefixScan(P prefix, PS serializer) {
+            try {
+                return store.prefixScan(prefix, serializer);
+            } catch (InvalidStateStoreException e) {
+                throw notQueryable(e);
+            }
+        }
+
+        @Override
+        public long approximateNumEntries() {
+            return store.approximateNumEntries();
         }
     }
 
