@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.invoiceflow.app.kafka.EmbeddedKafkaBroker;
 import io.invoiceflow.app.kafka.TopicAdmin;
+import io.invoiceflow.app.reads.FrequencyQueries;
 import io.invoiceflow.app.reads.WriteSideQueries;
 import io.invoiceflow.app.security.AdminToken;
 import io.invoiceflow.app.security.TokenAuthenticator;
@@ -87,7 +88,7 @@ public final class Invoiceflow implements AutoCloseable {
                 }
             };
             web = WebApp.create(new WebApp.Dependencies(new TokenAuthenticator(adminHash, writeSide.directory()),
-                    dispatcher, new WriteSideQueries(writeSide), operations));
+                    dispatcher, new WriteSideQueries(writeSide), new FrequencyQueries(writeSide, clock), operations));
             web.start(config.port());
             resources.push(web::stop);
             LOG.info("Invoiceflow is up on port {} ({})", web.port(), config);
