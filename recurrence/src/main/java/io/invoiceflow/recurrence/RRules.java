@@ -23,7 +23,6 @@ import java.time.Month;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -47,8 +46,12 @@ import java.util.stream.IntStream;
 public final class RRules {
     public static final String FIELD = "rrule";
     private static final DateTimeFormatter BASIC_DATE = DateTimeFormatter.BASIC_ISO_DATE;
-    private static final Set<Part> SUPPORTED = EnumSet.of(Part.FREQ, Part.INTERVAL, Part.WKST, Part.BYMONTH,
-            Part.BYMONTHDAY, Part.BYDAY, Part.BYSETPOS, Part.UNTIL, Part.COUNT);
+    /**
+     * By name: referring to lib-recur's {@code Part} constants in a static initializer would initialize
+     * {@code Part} before {@code RecurrenceRule}, whose own initializer then fails (circular class init).
+     */
+    private static final Set<String> SUPPORTED = Set.of("FREQ", "INTERVAL", "WKST", "BYMONTH", "BYMONTHDAY", "BYDAY",
+            "BYSETPOS", "UNTIL", "COUNT");
     private static final String[] DAYS = {"MO", "TU", "WE", "TH", "FR", "SA", "SU"};
 
     private RRules() {
@@ -170,7 +173,7 @@ public final class RRules {
             throw refuse("malformed", "not an RFC 5545 recurrence rule: " + e.getMessage());
         }
         for (Part part : Part.values()) {
-            if (!part.name().startsWith("_") && r.hasPart(part) && !SUPPORTED.contains(part)) {
+            if (!part.name().startsWith("_") && r.hasPart(part) && !SUPPORTED.contains(part.name())) {
                 throw refuse("unsupported", part + " is not supported: frequencies repeat whole dates by day, week, month or year");
             }
         }
