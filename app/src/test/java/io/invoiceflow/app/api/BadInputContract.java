@@ -500,6 +500,13 @@ interface BadInputContract extends ApiTestContext {
                 .invalid("rrule", "zone"));
         cases.add(bad("pattern and RRULE", method, path, token, probe, edit(valid, b -> b.put("rrule", "FREQ=DAILY")))
                 .invalid("rrule", "exclusive"));
+        cases.add(bad("RRULE and an end", method, path, token, probe,
+                "{\"rrule\": \"FREQ=DAILY;COUNT=3\", \"end\": {\"kind\": \"NEVER\"}}").invalid("end", "not-applicable"));
+        cases.add(bad("RRULE with DTSTART and an anchor", method, path, token, probe,
+                "{\"rrule\": \"DTSTART;VALUE=DATE:20260101\\nRRULE:FREQ=DAILY\", \"anchor\": \"2026-02-01\"}")
+                .invalid("anchor", "not-applicable"));
+        cases.add(bad("RRULE ending before it starts", method, path, token, probe,
+                "{\"rrule\": \"DTSTART;VALUE=DATE:20260301\\nRRULE:FREQ=DAILY;UNTIL=20260201\"}").invalid("rrule", "not-before-anchor"));
         return cases;
     }
 
