@@ -6,6 +6,7 @@ import io.invoiceflow.app.kafka.EmbeddedKafkaBroker;
 import io.invoiceflow.app.kafka.TopicAdmin;
 import io.invoiceflow.app.reads.ReadSide;
 import io.invoiceflow.app.reads.StartingReadModel;
+import io.invoiceflow.app.reads.FrequencyQueries;
 import io.invoiceflow.app.reads.WriteSideQueries;
 import io.invoiceflow.app.security.AdminToken;
 import io.invoiceflow.app.security.TokenAuthenticator;
@@ -93,7 +94,8 @@ public final class Invoiceflow implements AutoCloseable {
             };
             StartingReadModel readModel = new StartingReadModel();
             web = WebApp.create(new WebApp.Dependencies(new TokenAuthenticator(adminHash, writeSide.directory()),
-                    dispatcher, new WriteSideQueries(writeSide), readModel, operations));
+                    dispatcher, new WriteSideQueries(writeSide), readModel,
+                    new FrequencyQueries(writeSide, clock), operations));
             web.start(config.port());
             resources.push(web::stop);
 

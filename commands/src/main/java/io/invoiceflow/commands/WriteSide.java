@@ -5,6 +5,7 @@ import io.invoiceflow.commands.customer.Customer;
 import io.invoiceflow.commands.directory.Directory;
 import io.invoiceflow.commands.directory.DirectoryProjector;
 import io.invoiceflow.commands.forwarder.KafkaForwarder;
+import io.invoiceflow.commands.frequency.Frequency;
 import io.invoiceflow.commands.invoice.Invoice;
 import io.invoiceflow.commands.invoice.InvoiceCommandHandlers;
 import io.invoiceflow.commands.order.Order;
@@ -120,7 +121,7 @@ public final class WriteSide implements AutoCloseable {
                 .registerComponent(Directory.class, c -> directory)
                 .registerComponent(Clock.class, c -> clock);
         for (Class<?> aggregate : List.of(Tenant.class, Customer.class, Product.class, Order.class, Invoice.class,
-                CreditNote.class)) {
+                CreditNote.class, Frequency.class)) {
             configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(aggregate)
                     .configureCommandTargetResolver(c -> byAggregateId)
                     .configureCache(c -> new AggregateCache()));

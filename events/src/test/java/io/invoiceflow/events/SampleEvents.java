@@ -4,6 +4,17 @@ import io.invoiceflow.events.creditnote.CreditNoteIssued;
 import io.invoiceflow.events.customer.CustomerChanged;
 import io.invoiceflow.events.customer.CustomerDetails;
 import io.invoiceflow.events.customer.CustomerRegistered;
+import io.invoiceflow.events.frequency.FrequencyCreated;
+import io.invoiceflow.events.frequency.FrequencyDeactivated;
+import io.invoiceflow.events.frequency.FrequencyDefinition;
+import io.invoiceflow.events.frequency.FrequencyEnd;
+import io.invoiceflow.events.frequency.FrequencyId;
+import io.invoiceflow.events.frequency.FrequencyPattern;
+import io.invoiceflow.events.frequency.FrequencyPatternChanged;
+import io.invoiceflow.events.frequency.FrequencyReactivated;
+import io.invoiceflow.events.frequency.FrequencyRenamed;
+import io.invoiceflow.events.frequency.ShortMonths;
+import io.invoiceflow.events.frequency.WeekPosition;
 import io.invoiceflow.events.invoice.InvoiceContent;
 import io.invoiceflow.events.invoice.InvoiceCredited;
 import io.invoiceflow.events.invoice.InvoiceDraftChanged;
@@ -44,8 +55,10 @@ import io.invoiceflow.events.tenant.TenantProfile;
 import io.invoiceflow.events.tenant.UserCreated;
 
 import java.math.BigDecimal;
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Month;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,6 +77,20 @@ public final class SampleEvents {
     public static final CreditNoteId CREDIT_NOTE = new CreditNoteId("e2f4a6c8-1b3d-4e5f-8a9b-0c1d2e3f4a5b");
     public static final CustomerNumber CUSTOMER = new CustomerNumber("K-1042");
     public static final ProductCode PRODUCT = new ProductCode("CONS-HR");
+    public static final FrequencyId FREQUENCY = new FrequencyId("5b7d9f1a-3c5e-4a7b-9d1f-2e4a6c8b0d13");
+
+    /** The last Friday of every month from 30 January 2026, twelve times. */
+    private static final FrequencyDefinition LAST_FRIDAY = new FrequencyDefinition(
+            FrequencyPattern.monthlyOnWeekday(1, WeekPosition.LAST, DayOfWeek.FRIDAY), LocalDate.of(2026, 1, 30),
+            FrequencyEnd.after(12));
+    /** The 31st of every quarter's first month (RFC 5545 skipping: April has none), until the end of 2027. */
+    private static final FrequencyDefinition QUARTER_31ST = new FrequencyDefinition(
+            FrequencyPattern.monthlyOnDay(1, 31).inMonths(Month.JANUARY, Month.APRIL, Month.JULY, Month.OCTOBER)
+                    .withShortMonths(ShortMonths.SKIP),
+            LocalDate.of(2026, 1, 1), FrequencyEnd.on(LocalDate.of(2027, 12, 31)));
+    /** Every second day from 2 March 2026, for ever. */
+    private static final FrequencyDefinition EVERY_OTHER_DAY = new FrequencyDefinition(FrequencyPattern.daily(2),
+            LocalDate.of(2026, 3, 2), FrequencyEnd.never());
 
     private static final Address TENANT_ADDRESS = new Address("Storgata 12", "0155", "Oslo", "NO");
     private static final Address CUSTOMER_ADDRESS = new Address("Industriveien 4", "7080", "Heimdal", "NO");
@@ -149,7 +176,12 @@ public final class SampleEvents {
                         false),
                 new CreditNoteIssued(CREDIT_NOTE, TENANT, "CN-1001", 1001, INVOICE, "INV-1001",
                         LocalDate.of(2026, 12, 1), SNAPSHOT, "NOK", List.of(TRAVEL), TRAVEL_TOTALS,
-                        "The trip was cancelled", Instant.parse("2026-12-01T13:05:00Z"))));
+                        "The trip was cancelled", Instant.parse("2026-12-01T13:05:00Z")),
+                new FrequencyCreated(FREQUENCY, TENANT, "Siste fredag i måneden", true, LAST_FRIDAY),
+                new FrequencyRenamed(FREQUENCY, TENANT, "Månedsslutt", false),
+                new FrequencyPatternChanged(FREQUENCY, TENANT, QUARTER_31ST, "Månedsslutt"),
+                new FrequencyDeactivated(FREQUENCY, TENANT),
+                new FrequencyReactivated(FREQUENCY, TENANT)));
     }
 
     /**
@@ -173,6 +205,9 @@ public final class SampleEvents {
         put(samples, new CreditNoteIssued(CREDIT_NOTE, TENANT, "CN-1001", 1001, INVOICE, "INV-1001",
                 LocalDate.of(2026, 12, 1), SNAPSHOT_SPARSE, "NOK", List.of(SPARSE_LINE), SPARSE_TOTALS, null,
                 Instant.parse("2026-12-01T13:05:00Z")));
+        put(samples, new FrequencyCreated(FREQUENCY, TENANT, "Hver 2. dag", true, EVERY_OTHER_DAY));
+        put(samples, new FrequencyRenamed(FREQUENCY, TENANT, "Hver 2. dag", true));
+        put(samples, new FrequencyPatternChanged(FREQUENCY, TENANT, EVERY_OTHER_DAY, "Hver 2. dag"));
         return samples;
     }
 

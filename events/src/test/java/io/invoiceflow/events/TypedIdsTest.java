@@ -1,6 +1,7 @@
 package io.invoiceflow.events;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.invoiceflow.events.frequency.FrequencyId;
 import io.invoiceflow.events.shared.CreditNoteId;
 import io.invoiceflow.events.shared.CustomerNumber;
 import io.invoiceflow.events.shared.InvoiceId;
@@ -42,7 +43,8 @@ class TypedIdsTest {
             new IdType("userId", UserId.class, UserId::new, VALID_UUID),
             new IdType("orderId", OrderId.class, OrderId::new, VALID_UUID),
             new IdType("invoiceId", InvoiceId.class, InvoiceId::new, VALID_UUID),
-            new IdType("creditNoteId", CreditNoteId.class, CreditNoteId::new, VALID_UUID));
+            new IdType("creditNoteId", CreditNoteId.class, CreditNoteId::new, VALID_UUID),
+            new IdType("frequencyId", FrequencyId.class, FrequencyId::new, VALID_UUID));
     private static final List<IdType> CODES = List.of(
             new IdType("customerNumber", CustomerNumber.class, CustomerNumber::new, "K-1042"),
             new IdType("productCode", ProductCode.class, ProductCode::new, "CONS-HR"));
@@ -145,6 +147,7 @@ class TypedIdsTest {
         random.add(OrderId.random());
         random.add(InvoiceId.random());
         random.add(CreditNoteId.random());
+        random.add(FrequencyId.random());
 
         // then
         assertThat(random).allSatisfy(id -> assertThat(id.toString())

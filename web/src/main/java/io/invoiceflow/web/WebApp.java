@@ -6,6 +6,13 @@ import io.invoiceflow.events.customer.ChangeCustomer;
 import io.invoiceflow.events.customer.CustomerCommand;
 import io.invoiceflow.events.customer.CustomerDetails;
 import io.invoiceflow.events.customer.RegisterCustomer;
+import io.invoiceflow.events.frequency.ChangeFrequencyPattern;
+import io.invoiceflow.events.frequency.CreateFrequency;
+import io.invoiceflow.events.frequency.DeactivateFrequency;
+import io.invoiceflow.events.frequency.FrequencyDefinition;
+import io.invoiceflow.events.frequency.FrequencyId;
+import io.invoiceflow.events.frequency.ReactivateFrequency;
+import io.invoiceflow.events.frequency.RenameFrequency;
 import io.invoiceflow.events.invoice.ChangeInvoiceDraft;
 import io.invoiceflow.events.invoice.CloneInvoice;
 import io.invoiceflow.events.invoice.CreateInvoice;
@@ -39,6 +46,8 @@ import io.invoiceflow.web.api.ApiKeys;
 import io.invoiceflow.web.api.Authenticator;
 import io.invoiceflow.web.api.Caller;
 import io.invoiceflow.web.api.CommandDispatcher;
+import io.invoiceflow.web.api.Frequencies;
+import io.invoiceflow.web.api.FrequencyListing;
 import io.invoiceflow.web.api.Operations;
 import io.invoiceflow.web.api.Permission;
 import io.invoiceflow.web.api.Queries;
@@ -46,6 +55,7 @@ import io.invoiceflow.web.api.RawJson;
 import io.invoiceflow.web.api.ReadModel;
 import io.invoiceflow.web.api.Requests;
 import io.invoiceflow.web.api.Versioned;
+import io.invoiceflow.web.http.Exports;
 import io.invoiceflow.web.http.Json;
 import io.invoiceflow.web.http.ProblemMapping;
 import io.invoiceflow.web.http.ReadForwarding;
@@ -65,6 +75,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -92,7 +103,8 @@ public final class WebApp {
 
     /** What the API needs from the rest of the system. */
     public record Dependencies(Authenticator authenticator, CommandDispatcher commands, Queries queries,
-                               ReadModel readModel, Operations operations) {
+                               ReadModel readModel, Frequencies frequencies,
+                               Operations operations) {
     }
 
     /** A registered route: for the OpenAPI completeness test. */
@@ -117,7 +129,7 @@ public final class WebApp {
 
     /** The routes {@link #create} registers. */
     public static List<Route> routes() {
-        WebApp app = new WebApp(new Dependencies(null, null, null, null, null));
+        WebApp app = new WebApp(new Dependencies(null, null, null, null, null, null));
         Javalin.create(app::configure);
         return List.copyOf(app.routes);
     }
@@ -342,6 +354,82 @@ public final class WebApp {
             raw(ctx, deps.readModel().audit(tenant, new ReadModel.AuditQuery(blankToNull(ctx.queryParam("actor")),
                     blankToNull(ctx.queryParam("event")), from, to, limit(ctx), blankToNull(ctx.queryParam("cursor")))));
         });
+        // the frequency catalogue (Q1-Q5): settings, so not blocked by the S1 invoicing switch
+        tenantRoute(cfg, HandlerType.GET, TENANT + "/frequencies", Permission.READ, this::listFrequencies);
+        tenantRoute(cfg, HandlerType.POST, TENANT + "/frequencies", Permission.MANAGE_FREQUENCIES, (ctx, tenant) -> {
+            Requests.NewFrequency body = RequestBodies.read(ctx, Requests.NewFrequency.class);
+            FrequencyDefinition schedule = deps.frequencies().schedule(tenant, body.pattern(), body.anchor(), body.end(),
+                    body.rrule());
+            FrequencyId id = FrequencyId.random();
+            send(ctx, new CreateFrequency(id, tenant, body.name(), schedule));
+            created(ctx, path(tenant, "frequencies", id.value()), id.value(), deps.frequencies().frequency(tenant, id));
+        });
+        tenantRoute(cfg, HandlerType.POST, TENANT + "/frequencies/preview", Permission.READ, (ctx, tenant) ->
+                ctx.json(deps.frequencies().preview(tenant, RequestBodies.read(ctx, Requests.FrequencyPreview.class))));
+        tenantRoute(cfg, HandlerType.GET, TENANT + "/frequencies/{frequencyId}", Permission.READ, (ctx, tenant) ->
+                ok(ctx, deps.frequencies().frequency(tenant, frequencyId(ctx)), "frequency"));
+        tenantRoute(cfg, HandlerType.PUT, TENANT + "/frequencies/{frequencyId}", Permission.MANAGE_FREQUENCIES, (ctx, tenant) -> {
+            FrequencyId id = frequencyId(ctx);
+            Long expected = ifMatch(ctx);
+            Requests.FrequencySchedule body = RequestBodies.read(ctx, Requests.FrequencySchedule.class);
+            FrequencyDefinition schedule = deps.frequencies().schedule(tenant, body.pattern(), body.anchor(), body.end(),
+                    body.rrule());
+            send(ctx, new ChangeFrequencyPattern(id, tenant, schedule, expected));
+            written(ctx, id.value(), deps.frequencies().frequency(tenant, id), "frequency");
+        });
+        tenantRoute(cfg, HandlerType.POST, TENANT + "/frequencies/{frequencyId}/rename", Permission.MANAGE_FREQUENCIES, (ctx, tenant) -> {
+            FrequencyId id = frequencyId(ctx);
+            Long expected = ifMatch(ctx);
+            Requests.FrequencyRename body = RequestBodies.read(ctx, Requests.FrequencyRename.class);
+            send(ctx, new RenameFrequency(id, tenant, body.name(), expected));
+            written(ctx, id.value(), deps.frequencies().frequency(tenant, id), "frequency");
+        });
+        tenantRoute(cfg, HandlerType.POST, TENANT + "/frequencies/{frequencyId}/deactivate", Permission.MANAGE_FREQUENCIES, (ctx, tenant) -> {
+            FrequencyId id = frequencyId(ctx);
+            Long expected = ifMatch(ctx);
+            noBody(ctx);
+            send(ctx, new DeactivateFrequency(id, tenant, expected));
+            written(ctx, id.value(), deps.frequencies().frequency(tenant, id), "frequency");
+        });
+        tenantRoute(cfg, HandlerType.POST, TENANT + "/frequencies/{frequencyId}/reactivate", Permission.MANAGE_FREQUENCIES, (ctx, tenant) -> {
+            FrequencyId id = frequencyId(ctx);
+            Long expected = ifMatch(ctx);
+            noBody(ctx);
+            send(ctx, new ReactivateFrequency(id, tenant, expected));
+            written(ctx, id.value(), deps.frequencies().frequency(tenant, id), "frequency");
+        });
+        readRoute(cfg, TENANT + "/frequencies/{frequencyId}/history", (ctx, tenant) ->
+                history(ctx, tenant, "frequency", frequencyId(ctx).value(), "frequency"));
+    }
+
+    /**
+     * The catalogue list (Q4, Q5) as JSON, CSV or XLSX: the {@code format} parameter ({@code json},
+     * {@code csv}, {@code xlsx}) wins over the Accept header ({@code text/csv}, the XLSX media type).
+     */
+    private void listFrequencies(Context ctx, TenantId tenant) {
+        String format = ctx.queryParam("format");
+        if (format == null) {
+            String accept = ctx.header("Accept") == null ? "" : ctx.header("Accept");
+            format = accept.contains(Exports.XLSX) ? "xlsx" : accept.contains(Exports.CSV) ? "csv" : "json";
+        } else if (!List.of("json", "csv", "xlsx").contains(format)) {
+            throw DomainException.invalid("format", "one-of", "format must be one of json, csv, xlsx");
+        }
+        Frequencies.Catalogue catalogue = deps.frequencies().list(tenant);
+        List<Frequencies.Row> rows = FrequencyListing.select(catalogue.items(), ctx.queryParam("status"),
+                ctx.queryParam("mine"), ctx.queryParam("sort"), ctx.queryParam("direction"), caller(ctx).actor());
+        if (format.equals("json")) {
+            ctx.json(Map.of("items", rows, "language", catalogue.language()));
+            return;
+        }
+        String language = catalogue.language();
+        ZoneId zone = ZoneId.of(catalogue.timeZone());
+        List<String> headings = FrequencyListing.EXPORTED.stream().map(c -> c.heading(language)).toList();
+        List<List<Object>> cells = rows.stream().map(row -> FrequencyListing.EXPORTED.stream()
+                .map(c -> FrequencyListing.cell(c, row, language, zone)).toList()).toList();
+        boolean csv = format.equals("csv");
+        ctx.header("Content-Disposition", "attachment; filename=\"frequencies." + format + "\"")
+                .contentType(csv ? Exports.CSV + "; charset=utf-8; header=present" : Exports.XLSX)
+                .result(csv ? Exports.csv(headings, cells) : Exports.xlsx("Frequencies", headings, cells));
     }
 
     // ---- route plumbing
@@ -420,6 +508,10 @@ public final class WebApp {
 
     private void send(Context ctx, Object command) {
         deps.commands().send(command, caller(ctx), RequestIds.of(ctx));
+    }
+
+    private static FrequencyId frequencyId(Context ctx) {
+        return pathId(ctx, "frequencyId", FrequencyId::new);
     }
 
     private static InvoiceId invoiceId(Context ctx) {

@@ -25,7 +25,8 @@ import java.util.Map;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class ApiTestBase implements TenantAdministrationContract, AuthenticationContract, CatalogueContract,
         OrderContract, InvoiceLifecycleContract, InvoicingSwitchContract, TenantIsolationContract, BadInputContract,
-        EventStreamContract, OperationsContract, ConcurrencyContract, ReadSideContract {
+        EventStreamContract, OperationsContract, ConcurrencyContract, ReadSideContract,
+        FrequencyContract {
 
     private Invoiceflow app;
     private ApiClient api;

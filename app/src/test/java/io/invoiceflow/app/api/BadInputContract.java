@@ -205,8 +205,19 @@ interface BadInputContract extends ApiTestContext {
 
         cases.add(bad("a body", "POST", finalPath + "/clone", t.accountantKey, finalPath, "{\"invoiceId\": \"x\"}").invalid("$", "empty"));
 
+        // frequencies
+        cases.addAll(frequencyCases(t));
+
         // reads with bad parameters
         cases.add(bad("limit out of range", "GET", t.path("/customers?limit=0"), t.accountantKey, null, null).invalid("limit", "range"));
+        cases.add(bad("unknown sort column", "GET", t.path("/frequencies?sort=colour"), t.accountantKey, null, null)
+                .invalid("sort", "one-of"));
+        cases.add(bad("unknown status", "GET", t.path("/frequencies?status=paused"), t.accountantKey, null, null)
+                .invalid("status", "one-of"));
+        cases.add(bad("unknown direction", "GET", t.path("/frequencies?direction=up"), t.accountantKey, null, null)
+                .invalid("direction", "one-of"));
+        cases.add(bad("unknown format", "GET", t.path("/frequencies?format=pdf"), t.accountantKey, null, null)
+                .invalid("format", "one-of"));
 
         List<String> refused = new CopyOnWriteArrayList<>();
         Stream<DynamicTest> each = cases.stream().map(c -> dynamicTest(c.toString(), () -> check(c, refused, t)));
@@ -426,6 +437,81 @@ interface BadInputContract extends ApiTestContext {
                 lines.addObject().put("description", "x").put("quantity", 1).put("unitPrice", 1).put("vatRate", 25);
             }
         })).invalid("lines", "max-items"));
+        return cases;
+    }
+
+    /** Bad schedules, names and previews on every frequency route that takes input. */
+    private static List<BadRequestCase> frequencyCases(TenantFixture t) {
+        String valid = FrequencyContract.EVERY_OTHER_FRIDAY;
+        String monthly = "{\"pattern\": {\"frequency\": \"MONTHLY\", \"interval\": 1, \"dayRule\": \"DAY_OF_MONTH\", \"dayOfMonth\": 15}, \"anchor\": \"2026-01-31\"}";
+        String all = t.path("/frequencies?status=all");
+        String frequencies = t.path("/frequencies");
+        String id = FrequencyContract.create(t, valid);
+        String one = t.path("/frequencies/" + id);
+        List<BadRequestCase> cases = new ArrayList<>();
+        cases.addAll(bodyCases("POST", frequencies, t.accountantKey, valid, all, "anchor", NODES.numberNode(20260102), "pattern", true));
+        cases.addAll(scheduleCases("POST", frequencies, t.accountantKey, valid, monthly, all));
+        cases.add(bad("blank name", "POST", frequencies, t.accountantKey, all, edit(valid, b -> b.put("name", " ")))
+                .invalid("name", "required"));
+        cases.add(bad("name over 100", "POST", frequencies, t.accountantKey, all, edit(valid, b -> b.put("name", "x".repeat(101))))
+                .invalid("name", "max-length"));
+
+        cases.addAll(ifMatch(bodyCases("PUT", one, t.accountantKey, valid, one, "pattern", NODES.textNode("weekly"), "pattern", true), "\"0\""));
+        cases.addAll(ifMatch(scheduleCases("PUT", one, t.accountantKey, valid, monthly, one), "\"0\""));
+        cases.addAll(ifMatchCases("PUT", one, t.accountantKey, valid, one));
+
+        String rename = one + "/rename";
+        cases.addAll(ifMatch(bodyCases("POST", rename, t.accountantKey, "{\"name\": \"Payday\"}", one, "name", NODES.numberNode(5), null, true), "\"0\""));
+        cases.add(bad("blank name", "POST", rename, t.accountantKey, one, "{\"name\": \"\"}").invalid("name", "required"));
+        cases.addAll(ifMatchCases("POST", rename, t.accountantKey, "{\"name\": \"Payday\"}", one));
+        for (String action : List.of("/deactivate", "/reactivate")) {
+            cases.add(bad("a body", "POST", one + action, t.accountantKey, one, "{\"active\": false}").invalid("$", "empty"));
+            cases.addAll(ifMatchCases("POST", one + action, t.accountantKey, null, one));
+        }
+
+        String preview = t.path("/frequencies/preview");
+        cases.addAll(bodyCases("POST", preview, t.accountantKey, valid, all, "count", NODES.textNode("ten"), "pattern", true));
+        cases.addAll(scheduleCases("POST", preview, t.accountantKey, valid, monthly, all));
+        cases.add(bad("count 0", "POST", preview, t.accountantKey, all, edit(valid, b -> b.put("count", 0))).invalid("count", "range"));
+        cases.add(bad("count 101", "POST", preview, t.accountantKey, all, edit(valid, b -> b.put("count", 101))).invalid("count", "range"));
+        cases.add(bad("language not offered", "POST", preview, t.accountantKey, all, edit(valid, b -> b.put("language", "de")))
+                .invalid("language", "one-of"));
+        return cases;
+    }
+
+    /** Schedules the pattern model or the RRULE reader refuses, naming the field. */
+    private static List<BadRequestCase> scheduleCases(String method, String path, String token, String valid,
+                                                      String monthly, String probe) {
+        List<BadRequestCase> cases = new ArrayList<>();
+        cases.add(bad("interval 0", method, path, token, probe, set(valid, "pattern.interval", NODES.numberNode(0)))
+                .invalid("pattern.interval", "range"));
+        cases.add(bad("day 32", method, path, token, probe, set(monthly, "pattern.dayOfMonth", NODES.numberNode(32)))
+                .invalid("pattern.dayOfMonth", "range"));
+        cases.add(bad("a fifth Friday", method, path, token, probe, edit(monthly, b -> ((ObjectNode) b.path("pattern"))
+                .put("dayRule", "NTH_WEEKDAY").put("position", "FIFTH").put("weekday", "FRIDAY").remove("dayOfMonth")))
+                .invalid("pattern.position", "invalid-value"));
+        cases.add(bad("end before the anchor", method, path, token, probe, edit(monthly, b -> b.putObject("end")
+                .put("kind", "ON_DATE").put("until", "2026-01-01"))).invalid("end.until", "not-before-anchor"));
+        cases.add(bad("weekly without weekdays", method, path, token, probe, edit(valid, b -> ((ObjectNode) b.path("pattern"))
+                .putArray("weekdays"))).invalid("pattern.weekdays", "min-items"));
+        cases.add(bad("hourly", method, path, token, probe, set(valid, "pattern.frequency", NODES.textNode("HOURLY")))
+                .invalid("pattern.frequency", "invalid-value"));
+        cases.add(bad("malformed RRULE", method, path, token, probe, "{\"rrule\": \"FREQ=SOMETIMES\"}")
+                .invalid("rrule", "malformed"));
+        cases.add(bad("RRULE on the fifth Friday", method, path, token, probe, "{\"rrule\": \"FREQ=MONTHLY;BYDAY=5FR\"}")
+                .invalid("rrule", "unsupported"));
+        cases.add(bad("RRULE in another zone", method, path, token, probe,
+                "{\"rrule\": \"DTSTART;VALUE=DATE:20260101\\nRRULE:FREQ=DAILY\\nX-WR-TIMEZONE:America/New_York\"}")
+                .invalid("rrule", "zone"));
+        cases.add(bad("pattern and RRULE", method, path, token, probe, edit(valid, b -> b.put("rrule", "FREQ=DAILY")))
+                .invalid("rrule", "exclusive"));
+        cases.add(bad("RRULE and an end", method, path, token, probe,
+                "{\"rrule\": \"FREQ=DAILY;COUNT=3\", \"end\": {\"kind\": \"NEVER\"}}").invalid("end", "not-applicable"));
+        cases.add(bad("RRULE with DTSTART and an anchor", method, path, token, probe,
+                "{\"rrule\": \"DTSTART;VALUE=DATE:20260101\\nRRULE:FREQ=DAILY\", \"anchor\": \"2026-02-01\"}")
+                .invalid("anchor", "not-applicable"));
+        cases.add(bad("RRULE ending before it starts", method, path, token, probe,
+                "{\"rrule\": \"DTSTART;VALUE=DATE:20260301\\nRRULE:FREQ=DAILY;UNTIL=20260201\"}").invalid("rrule", "not-before-anchor"));
         return cases;
     }
 

@@ -15,10 +15,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 interface TenantIsolationContract extends ApiTestContext {
 
     /** Tenant B's documents, one in each state a route of the API acts on. */
-    record Victim(TenantFixture tenant, String draft, String finalized, String order, String creditNote) {
+    record Victim(TenantFixture tenant, String draft, String finalized, String order, String creditNote,
+                  String frequency) {
         static Victim create(TenantFixture tenant) {
             return new Victim(tenant, tenant.draftInvoice(), tenant.finalizedInvoice(), tenant.order(),
-                    tenant.creditNote());
+                    tenant.creditNote(), FrequencyContract.create(tenant, FrequencyContract.EVERY_OTHER_FRIDAY));
         }
 
         /** The route's path with the path parameters filled in with this victim's ids. */
@@ -30,6 +31,7 @@ interface TenantIsolationContract extends ApiTestContext {
                     .replace("{invoiceId}", actsOnFinal ? finalized : draft)
                     .replace("{orderId}", order)
                     .replace("{creditNoteId}", creditNote)
+                    .replace("{frequencyId}", frequency)
                     .replace("{customerNumber}", TenantFixture.CUSTOMER)
                     .replace("{productCode}", TenantFixture.PRODUCT);
             assertThat(path).as("%s has a path parameter this test does not know", route).doesNotContain("{");
@@ -41,7 +43,8 @@ interface TenantIsolationContract extends ApiTestContext {
             Map<String, String> views = new LinkedHashMap<>();
             for (String path : List.of("", "/invoices/" + draft, "/invoices/" + finalized, "/orders/" + order,
                     "/credit-notes/" + creditNote, "/customers/" + TenantFixture.CUSTOMER,
-                    "/products/" + TenantFixture.PRODUCT, "/customers", "/products")) {
+                    "/products/" + TenantFixture.PRODUCT, "/customers", "/products", "/frequencies/" + frequency,
+                    "/frequencies?status=all")) {
                 views.put(path, tenant.get(path).state());
             }
             return views;
@@ -52,7 +55,8 @@ interface TenantIsolationContract extends ApiTestContext {
     static String validBody(WebApp.Route route) {
         String p = route.path();
         if (route.method().equals("GET") || route.method().equals("DELETE") || p.endsWith("/finalize")
-                || p.endsWith("/clone") || p.endsWith("/activate") || p.endsWith("/invoice")) {
+                || p.endsWith("/clone") || p.endsWith("/activate") || p.endsWith("/invoice")
+                || p.endsWith("/deactivate") && p.contains("{frequencyId}") || p.endsWith("/reactivate")) {
             return null;
         } else if (p.endsWith("/deactivate") || p.endsWith("/void")) {
             return "{\"reason\": \"probe\"}";
@@ -74,6 +78,11 @@ interface TenantIsolationContract extends ApiTestContext {
             return "{\"paymentDate\": \"" + InvoiceLifecycleContract.yesterdayInOslo() + "\"}";
         } else if (p.endsWith("/credit")) {
             return "{\"lineNos\": [1]}";
+        } else if (p.endsWith("/frequencies") || p.endsWith("/frequencies/{frequencyId}")
+                || p.endsWith("/frequencies/preview")) {
+            return FrequencyContract.EVERY_OTHER_FRIDAY;
+        } else if (p.endsWith("/rename")) {
+            return "{\"name\": \"Mallory's\"}";
         }
         throw new AssertionError(route + " is new: give it a valid body in this test");
     }
@@ -123,7 +132,7 @@ interface TenantIsolationContract extends ApiTestContext {
         List<WebApp.Route> documentRoutes = WebApp.routes().stream()
                 .filter(r -> r.path().startsWith(WebApp.API + "/tenants/{tenantId}"))
                 .filter(r -> r.path().contains("{invoiceId}") || r.path().contains("{orderId}")
-                        || r.path().contains("{creditNoteId}"))
+                        || r.path().contains("{creditNoteId}") || r.path().contains("{frequencyId}"))
                 .toList();
 
         // when
@@ -133,7 +142,7 @@ interface TenantIsolationContract extends ApiTestContext {
         }
 
         // then
-        assertThat(documentRoutes).hasSizeGreaterThanOrEqualTo(12);
+        assertThat(documentRoutes).hasSizeGreaterThanOrEqualTo(17);
         List<String> requestIds = new ArrayList<>();
         responses.forEach((route, response) -> {
             assertProblem(response, 404, "NOT_FOUND");

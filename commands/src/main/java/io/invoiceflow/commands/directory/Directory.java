@@ -6,6 +6,10 @@ import io.invoiceflow.commands.store.Dialect;
 import io.invoiceflow.events.DomainException;
 import io.invoiceflow.events.EventJson;
 import io.invoiceflow.events.customer.CustomerDetails;
+import io.invoiceflow.events.frequency.FrequencyDefinition;
+import io.invoiceflow.events.frequency.FrequencyEnd;
+import io.invoiceflow.events.frequency.FrequencyId;
+import io.invoiceflow.events.frequency.FrequencyPattern;
 import io.invoiceflow.events.product.ProductDetails;
 import io.invoiceflow.events.shared.CustomerNumber;
 import io.invoiceflow.events.shared.ProductCode;
@@ -20,6 +24,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -31,7 +36,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
- * The write side's lookup tables: tenants, customers, products, number series and API keys. They
+ * The write side's lookup tables: tenants, customers, products, frequencies, number series and API keys. They
  * are derived from events by {@link DirectoryProjector} in the same transaction as the events
  * (number series and API key hashes are written by the command handlers that need them), so a
  * command always sees a state consistent with the event store. Every method uses the calling
@@ -229,6 +234,125 @@ public final class Directory {
                         ps.setLong(3, version);
                         ps.setString(4, write(details));
                     });
+        }
+    }
+
+    // ---- frequencies (the catalogue list)
+
+    /** A frequency of the catalogue as the list shows it. {@code inUse}: subscriptions using it. */
+    public record FrequencyEntry(FrequencyId frequencyId, long version, String name, boolean automaticName,
+                                 FrequencyDefinition definition, boolean active, int inUse, String createdBy,
+                                 Instant createdAt, String changedBy, Instant changedAt) {
+    }
+
+    private static final String FREQUENCY_COLUMNS = "frequency_id, version, name, automatic_name, pattern_json,"
+            + " anchor, end_json, active, in_use, created_by, created_at, changed_by, changed_at";
+
+    public Optional<FrequencyEntry> frequency(TenantId tenantId, FrequencyId frequencyId) {
+        return queryOne("select " + FREQUENCY_COLUMNS + " from frequency_directory where tenant_id = ? and frequency_id = ?",
+                ps -> {
+                    ps.setString(1, tenantId.value());
+                    ps.setString(2, frequencyId.value());
+                },
+                this::frequencyEntry);
+    }
+
+    /** Every frequency of the tenant, active or not, by id (the API sorts and filters). */
+    public List<FrequencyEntry> frequencies(TenantId tenantId) {
+        return queryList("select " + FREQUENCY_COLUMNS + " from frequency_directory where tenant_id = ? order by frequency_id",
+                ps -> ps.setString(1, tenantId.value()), this::frequencyEntry);
+    }
+
+    private FrequencyEntry frequencyEntry(ResultSet rs) throws SQLException {
+        FrequencyDefinition definition = new FrequencyDefinition(read(rs.getString(5), FrequencyPattern.class),
+                rs.getDate(6).toLocalDate(), read(rs.getString(7), FrequencyEnd.class));
+        return new FrequencyEntry(new FrequencyId(rs.getString(1)), rs.getLong(2), rs.getString(3), rs.getBoolean(4),
+                definition, rs.getBoolean(8), rs.getInt(9), rs.getString(10), Instant.parse(rs.getString(11)),
+                rs.getString(12), Instant.parse(rs.getString(13)));
+    }
+
+    void insertFrequency(TenantId tenantId, FrequencyId frequencyId, long version, String name, boolean automaticName,
+                         FrequencyDefinition definition, String actor, Instant at) {
+        update("insert into frequency_directory (tenant_id, " + FREQUENCY_COLUMNS
+                        + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                ps -> {
+                    ps.setString(1, tenantId.value());
+                    ps.setString(2, frequencyId.value());
+                    ps.setLong(3, version);
+                    ps.setString(4, name);
+                    ps.setBoolean(5, automaticName);
+                    ps.setString(6, write(definition.pattern()));
+                    ps.setDate(7, java.sql.Date.valueOf(definition.anchor()));
+                    ps.setString(8, write(definition.end()));
+                    ps.setBoolean(9, true);
+                    ps.setInt(10, 0);
+                    ps.setString(11, actor);
+                    ps.setString(12, at.toString());
+                    ps.setString(13, actor);
+                    ps.setString(14, at.toString());
+                });
+    }
+
+    void renameFrequency(TenantId tenantId, FrequencyId frequencyId, long version, String name, boolean automaticName,
+                         String actor, Instant at) {
+        changeFrequency("name = ?, automatic_name = ?", tenantId, frequencyId, version, actor, at, (ps, i) -> {
+            ps.setString(i, name);
+            ps.setBoolean(i + 1, automaticName);
+        });
+    }
+
+    void changeFrequencySchedule(TenantId tenantId, FrequencyId frequencyId, long version, FrequencyDefinition definition,
+                                 String name, String actor, Instant at) {
+        changeFrequency("pattern_json = ?, anchor = ?, end_json = ?, name = ?", tenantId, frequencyId, version, actor, at,
+                (ps, i) -> {
+                    ps.setString(i, write(definition.pattern()));
+                    ps.setDate(i + 1, java.sql.Date.valueOf(definition.anchor()));
+                    ps.setString(i + 2, write(definition.end()));
+                    ps.setString(i + 3, name);
+                });
+    }
+
+    void setFrequencyActive(TenantId tenantId, FrequencyId frequencyId, long version, boolean active, String actor,
+                            Instant at) {
+        changeFrequency("active = ?", tenantId, frequencyId, version, actor, at, (ps, i) -> ps.setBoolean(i, active));
+    }
+
+    private interface ColumnBinder {
+        void bind(PreparedStatement ps, int first) throws SQLException;
+    }
+
+    private void changeFrequency(String assignments, TenantId tenantId, FrequencyId frequencyId, long version,
+                                 String actor, Instant at, ColumnBinder columns) {
+        int count = assignments.split(",").length;
+        update("update frequency_directory set " + assignments + ", version = ?, changed_by = ?, changed_at = ?"
+                        + " where tenant_id = ? and frequency_id = ?",
+                ps -> {
+                    columns.bind(ps, 1);
+                    ps.setLong(count + 1, version);
+                    ps.setString(count + 2, actor);
+                    ps.setString(count + 3, at.toString());
+                    ps.setString(count + 4, tenantId.value());
+                    ps.setString(count + 5, frequencyId.value());
+                });
+    }
+
+    /**
+     * Changes how many subscriptions use a frequency by {@code delta} (+1 when a subscription starts
+     * using it, -1 when it stops). For the subscription command handlers (issue 6), in their
+     * transaction, so the count is exact. The count never goes below zero.
+     */
+    public void adjustFrequencyUsage(TenantId tenantId, FrequencyId frequencyId, int delta) {
+        int changed = update("update frequency_directory set in_use = in_use + ?"
+                        + " where tenant_id = ? and frequency_id = ? and in_use + ? >= 0",
+                ps -> {
+                    ps.setInt(1, delta);
+                    ps.setString(2, tenantId.value());
+                    ps.setString(3, frequencyId.value());
+                    ps.setInt(4, delta);
+                });
+        if (changed == 0) {
+            throw new IllegalStateException("frequency " + frequencyId + " of tenant " + tenantId
+                    + " does not exist or its usage would go below zero");
         }
     }
 

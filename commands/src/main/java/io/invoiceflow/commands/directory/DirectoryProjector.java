@@ -1,7 +1,13 @@
 package io.invoiceflow.commands.directory;
 
 import io.invoiceflow.events.customer.CustomerChanged;
+import io.invoiceflow.commands.forwarder.CloudEvents;
 import io.invoiceflow.events.customer.CustomerRegistered;
+import io.invoiceflow.events.frequency.FrequencyCreated;
+import io.invoiceflow.events.frequency.FrequencyDeactivated;
+import io.invoiceflow.events.frequency.FrequencyPatternChanged;
+import io.invoiceflow.events.frequency.FrequencyReactivated;
+import io.invoiceflow.events.frequency.FrequencyRenamed;
 import io.invoiceflow.events.product.ProductAdded;
 import io.invoiceflow.events.product.ProductChanged;
 import io.invoiceflow.events.tenant.InvoicingActivated;
@@ -9,6 +15,10 @@ import io.invoiceflow.events.tenant.InvoicingDeactivated;
 import io.invoiceflow.events.tenant.TenantCreated;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.annotation.MetaDataValue;
+
+import java.time.Instant;
 
 /**
  * Keeps the {@link Directory} tables in step with the events. Runs in a subscribing processor, so
@@ -54,5 +64,38 @@ public final class DirectoryProjector {
     @EventHandler
     void on(ProductChanged event, @SequenceNumber long version) {
         directory.upsertProduct(event.tenantId(), event.productCode(), version, event.details());
+    }
+
+    @EventHandler
+    void on(FrequencyCreated event, @SequenceNumber long version,
+            @MetaDataValue(CloudEvents.META_ACTOR) String actor, @Timestamp Instant at) {
+        directory.insertFrequency(event.tenantId(), event.frequencyId(), version, event.name(), event.automaticName(),
+                event.definition(), actor, at);
+    }
+
+    @EventHandler
+    void on(FrequencyRenamed event, @SequenceNumber long version,
+            @MetaDataValue(CloudEvents.META_ACTOR) String actor, @Timestamp Instant at) {
+        directory.renameFrequency(event.tenantId(), event.frequencyId(), version, event.name(), event.automaticName(),
+                actor, at);
+    }
+
+    @EventHandler
+    void on(FrequencyPatternChanged event, @SequenceNumber long version,
+            @MetaDataValue(CloudEvents.META_ACTOR) String actor, @Timestamp Instant at) {
+        directory.changeFrequencySchedule(event.tenantId(), event.frequencyId(), version, event.definition(),
+                event.name(), actor, at);
+    }
+
+    @EventHandler
+    void on(FrequencyDeactivated event, @SequenceNumber long version,
+            @MetaDataValue(CloudEvents.META_ACTOR) String actor, @Timestamp Instant at) {
+        directory.setFrequencyActive(event.tenantId(), event.frequencyId(), version, false, actor, at);
+    }
+
+    @EventHandler
+    void on(FrequencyReactivated event, @SequenceNumber long version,
+            @MetaDataValue(CloudEvents.META_ACTOR) String actor, @Timestamp Instant at) {
+        directory.setFrequencyActive(event.tenantId(), event.frequencyId(), version, true, actor, at);
     }
 }

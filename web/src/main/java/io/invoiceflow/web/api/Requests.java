@@ -1,5 +1,7 @@
 package io.invoiceflow.web.api;
 
+import io.invoiceflow.events.frequency.FrequencyEnd;
+import io.invoiceflow.events.frequency.FrequencyPattern;
 import io.invoiceflow.events.shared.Address;
 import io.invoiceflow.events.shared.Contact;
 import io.invoiceflow.events.shared.CustomerNumber;
@@ -38,5 +40,29 @@ public final class Requests {
     }
 
     public record InvoiceOrder(PaymentTerms paymentTerms) {
+    }
+
+    /**
+     * A new frequency: its schedule as {@code pattern} (with optional {@code anchor} and {@code end}) or as
+     * RFC 5545 {@code rrule} text; {@code name} null for the automatic name.
+     */
+    public record NewFrequency(String name, FrequencyPattern pattern, LocalDate anchor, FrequencyEnd end, String rrule) {
+    }
+
+    /** A frequency's new schedule, as {@code pattern} or as {@code rrule}; a missing anchor keeps the current one. */
+    public record FrequencySchedule(FrequencyPattern pattern, LocalDate anchor, FrequencyEnd end, String rrule) {
+    }
+
+    /** A name override; null goes back to the automatic name. */
+    public record FrequencyRename(String name) {
+    }
+
+    /**
+     * A schedule to try without saving: the next {@code count} (1-100, default 10) dates on or after
+     * {@code from} (default today in the tenant's zone), named in {@code language} (nb, sv, en; default
+     * the tenant's).
+     */
+    public record FrequencyPreview(FrequencyPattern pattern, LocalDate anchor, FrequencyEnd end, String rrule,
+                                   LocalDate from, Integer count, String language) {
     }
 }

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.invoiceflow.events.FieldViolation;
 import io.invoiceflow.events.creditnote.CreditNoteIssued;
 import io.invoiceflow.events.customer.CustomerDetails;
+import io.invoiceflow.events.frequency.FrequencyEnd;
+import io.invoiceflow.events.frequency.FrequencyPattern;
 import io.invoiceflow.events.invoice.InvoiceDraft;
 import io.invoiceflow.events.invoice.InvoiceOrigin;
 import io.invoiceflow.events.order.OrderDraft;
@@ -21,6 +23,7 @@ import io.invoiceflow.events.shared.VatLine;
 import io.invoiceflow.events.tenant.NumberSeries;
 import io.invoiceflow.events.tenant.TenantProfile;
 import io.invoiceflow.web.WebApp;
+import io.invoiceflow.web.api.Frequencies;
 import io.invoiceflow.web.api.Requests;
 import io.invoiceflow.web.http.Json;
 import io.invoiceflow.web.http.Problem;
@@ -95,6 +98,13 @@ class OpenApiDocumentTest {
             Map.entry("Credit", Requests.Credit.class),
             Map.entry("InvoiceOrderRequest", Requests.InvoiceOrder.class),
             Map.entry("CreditNote", CreditNoteIssued.class),
+            Map.entry("FrequencyPattern", FrequencyPattern.class),
+            Map.entry("FrequencyEnd", FrequencyEnd.class),
+            Map.entry("NewFrequency", Requests.NewFrequency.class),
+            Map.entry("FrequencySchedule", Requests.FrequencySchedule.class),
+            Map.entry("FrequencyRename", Requests.FrequencyRename.class),
+            Map.entry("FrequencyPreviewRequest", Requests.FrequencyPreview.class),
+            Map.entry("FrequencyView", Frequencies.Row.class),
             Map.entry("FieldViolation", FieldViolation.class),
             Map.entry("Problem", Problem.class));
 
