@@ -31,6 +31,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -61,6 +62,7 @@ public final class SmtpMailer implements AutoCloseable {
     private final MailComposer composer;
     private final ConcurrentHashMap<PoolKey, AccountPool> pools = new ConcurrentHashMap<>();
     private final ScheduledExecutorService housekeeping;
+    private final ScheduledThreadPoolExecutor writeTimeouts;
     private final AtomicInteger connectionsOpened = new AtomicInteger();
     private volatile boolean closed;
 
@@ -73,6 +75,16 @@ public final class SmtpMailer implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        // Angus schedules one task per socket write and cancels it when the write completes: remove
+        // cancelled tasks at once, and let the thread end when idle (it outlives close() for late QUITs)
+        this.writeTimeouts = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "smtp-write-timeout");
+            t.setDaemon(true);
+            return t;
+        });
+        writeTimeouts.setRemoveOnCancelPolicy(true);
+        writeTimeouts.setKeepAliveTime(5, TimeUnit.SECONDS);
+        writeTimeouts.allowCoreThreadTimeOut(true);
         long period = Math.max(1000, settings.idleTimeout().toMillis() / 4);
         housekeeping.scheduleWithFixedDelay(this::evictIdle, period, period, TimeUnit.MILLISECONDS);
     }
@@ -205,30 +217,60 @@ public final class SmtpMailer implements AutoCloseable {
             c.transport.sendMessage(message, recipients);
             c.lastUsedNanos = System.nanoTime();
             return new Attempt(new Accepted(messageId, reply(c.transport.getLastServerResponse(), account)), true, false);
-        } catch (SMTPSendFailedException e) {
-            if (e.getValidSentAddresses() != null && e.getValidSentAddresses().length > 0 && e.getReturnCode() / 100 == 2) {
+        } catch (MessagingException e) {
+            if (e instanceof SMTPSendFailedException sent && partiallySent(sent)) {
                 c.lastUsedNanos = System.nanoTime();
                 List<String> accepted = new ArrayList<>();
-                for (Address a : e.getValidSentAddresses()) {
+                for (Address a : sent.getValidSentAddresses()) {
                     accepted.add(((InternetAddress) a).getAddress());
                 }
                 return new Attempt(new PartiallyAccepted(messageId, reply(c.transport.getLastServerResponse(), account),
                         accepted, rejections(e, account)), true, false);
             }
-            c.close();
-            return new Attempt(commandFailure(messageId, e, account), false, false);
-        } catch (SendFailedException e) {
-            c.close();
-            return new Attempt(recipientFailure(messageId, e, account), false, false);
-        } catch (MessagingException e) {
             boolean dataStarted = c.transport.dataStarted();
-            int code = c.transport.getLastReturnCode();
+            int code = replyCode(e);
             c.close();
-            if (!dataStarted && reused && mayRetry && brokenConnection(e)) {
-                return new Attempt(null, false, true);
+            if (code <= 0 || code == 421 || cause(e, IOException.class).isPresent()) {
+                // no reply, "421 closing", or an I/O error: the connection is gone, not the message refused
+                if (!dataStarted && reused && mayRetry) {
+                    return new Attempt(null, false, true);
+                }
+                return new Attempt(midSendFailure(messageId, e, dataStarted, code, account), false, false);
+            }
+            if (e instanceof SMTPSendFailedException sent) {
+                return new Attempt(commandFailure(messageId, sent, account), false, false);
+            }
+            if (e instanceof SendFailedException failed) {
+                return new Attempt(recipientFailure(messageId, failed, account), false, false);
             }
             return new Attempt(midSendFailure(messageId, e, dataStarted, code, account), false, false);
         }
+    }
+
+    private static boolean partiallySent(SMTPSendFailedException e) {
+        return e.getValidSentAddresses() != null && e.getValidSentAddresses().length > 0 && e.getReturnCode() / 100 == 2;
+    }
+
+    /** The reply code an exception carries: 0 if none, negative for "no reply" (EOF). */
+    private static int replyCode(MessagingException e) {
+        if (e instanceof SMTPSendFailedException sent) {
+            return sent.getReturnCode();
+        }
+        if (e instanceof SMTPAddressFailedException failed) {
+            return failed.getReturnCode();
+        }
+        if (e instanceof SendFailedException) {
+            int min = Integer.MAX_VALUE;
+            Exception next = e.getNextException();
+            for (int i = 0; next != null && i < 1000; i++) {
+                if (next instanceof SMTPAddressFailedException failed) {
+                    min = Math.min(min, failed.getReturnCode());
+                }
+                next = next instanceof MessagingException m ? m.getNextException() : null;
+            }
+            return min == Integer.MAX_VALUE ? 0 : min;
+        }
+        return 0;
     }
 
     private static String messageIdOf(JobMessage message) {
@@ -237,10 +279,6 @@ public final class SmtpMailer implements AutoCloseable {
         } catch (MessagingException e) {
             return "";
         }
-    }
-
-    private static boolean brokenConnection(MessagingException e) {
-        return cause(e, IOException.class).isPresent() || e.getMessage() != null && e.getMessage().contains("[EOF]");
     }
 
     private SendOutcome connectFailure(String messageId, MessagingException e, TrackingSmtpTransport transport, SmtpAccount account) {
@@ -334,17 +372,18 @@ public final class SmtpMailer implements AutoCloseable {
                 rejected.stream().filter(r -> !r.isPermanent()).findFirst().map(RecipientRejection::reply), rejected);
     }
 
-    private SendOutcome midSendFailure(String messageId, MessagingException e, boolean dataStarted, int lastCode, SmtpAccount account) {
+    private SendOutcome midSendFailure(String messageId, MessagingException e, boolean dataStarted, int code, SmtpAccount account) {
+        if (code >= 400 && code < 500) {
+            SmtpReply parsed = reply(e.getMessage(), account);
+            SmtpReply reply = parsed.code() == code ? parsed : new SmtpReply(code, parsed.text());
+            return temporary(messageId, MailError.SMTP_TEMPORARY, "the server answered \"try again later\": " + reply,
+                    Optional.of(reply), List.of());
+        }
         String detail = Redactor.redact(rootMessage(e), account.password());
         if (dataStarted) {
             return temporary(messageId, MailError.SMTP_CONNECTION_LOST, "the connection to " + account.host()
                     + " broke while the message was being sent; the server may or may not have it (" + detail + ")",
                     Optional.empty(), List.of());
-        }
-        if (lastCode >= 400 && lastCode < 500) {
-            SmtpReply reply = new SmtpReply(lastCode, detail);
-            return temporary(messageId, MailError.SMTP_TEMPORARY, "the server answered \"try again later\": " + reply,
-                    Optional.of(reply), List.of());
         }
         return temporary(messageId, MailError.SMTP_CONNECTION_FAILED, "the connection to " + account.host() + " failed: " + detail,
                 Optional.empty(), List.of());
@@ -420,7 +459,7 @@ public final class SmtpMailer implements AutoCloseable {
         p.put("mail.smtp.connectiontimeout", String.valueOf(settings.connectTimeout().toMillis()));
         p.put("mail.smtp.timeout", String.valueOf(settings.readTimeout().toMillis()));
         p.put("mail.smtp.writetimeout", String.valueOf(settings.writeTimeout().toMillis()));
-        p.put("mail.smtp.executor.writetimeout", housekeeping);
+        p.put("mail.smtp.executor.writetimeout", writeTimeouts);
         p.put("mail.smtp.socketFactory", trusted ? trustedSocketFactory : socketFactory);
         p.put("mail.smtp.socketFactory.fallback", "false");
         p.put("mail.smtp.auth", String.valueOf(account.user().isPresent()));
@@ -458,9 +497,9 @@ public final class SmtpMailer implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        housekeeping.shutdownNow();
         pools.values().forEach(AccountPool::close);
         pools.clear();
+        housekeeping.shutdownNow();
     }
 
     /** What makes two accounts share connections: the same server and the same login. */
