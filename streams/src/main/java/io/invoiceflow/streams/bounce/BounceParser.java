@@ -293,7 +293,8 @@ public final class BounceParser {
         Enumeration<Header> all = headers.getAllHeaders();
         while (all.hasMoreElements()) {
             Header h = all.nextElement();
-            map.putIfAbsent(h.getName().toLowerCase(Locale.ROOT), MimeUtility.unfold(h.getValue() == null ? "" : h.getValue()).strip());
+            map.putIfAbsent(h.getName().toLowerCase(Locale.ROOT),
+                    MimeUtility.unfold(h.getValue() == null ? "" : h.getValue()).replaceAll("\\s+", " ").strip());
         }
         return map;
     }

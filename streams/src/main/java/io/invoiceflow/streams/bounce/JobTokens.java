@@ -182,6 +182,7 @@ public final class JobTokens {
                 bits -= 8;
             }
         }
-        return n == RAW_BYTES ? out : null;
+        // the unused low bits of the last character must be zero: one token, one spelling
+        return n == RAW_BYTES && (buffer & ((1 << bits) - 1)) == 0 ? out : null;
     }
 }
