@@ -42,12 +42,16 @@ final class Redactor {
     }
 
     private static boolean decodesToSecret(String token, byte[] secret) {
-        String padded = token.replace("=", "");
-        for (int shift = 0; shift < 4; shift++) {
-            String candidate = padded.substring(Math.min(shift, padded.length()));
-            candidate = candidate.substring(0, candidate.length() - candidate.length() % 4);
-            if (candidate.isEmpty()) {
-                break;
+        String bare = token.replace("=", "");
+        for (int shift = 0; shift < 4 && shift < bare.length(); shift++) {
+            String candidate = bare.substring(shift);
+            switch (candidate.length() % 4) {
+                case 1 -> candidate = candidate.substring(0, candidate.length() - 1);
+                case 2 -> candidate = candidate + "==";
+                case 3 -> candidate = candidate + "=";
+                default -> {
+                    // complete quantum
+                }
             }
             try {
                 if (contains(Base64.getDecoder().decode(candidate), secret)) {

@@ -212,9 +212,10 @@ public final class ScriptedSmtpServer implements AutoCloseable {
                     if (echoAuth) {
                         reply = reply + " (you sent: " + echo + ")";
                     }
-                    if (!answer(socket, out, Stage.AUTH, reply)) {
+                    if (!hold(socket, Stage.AUTH) || drops.contains(Stage.AUTH)) {
                         return;
                     }
+                    write(out, reply + "\r\n");
                 } else if (upper.startsWith("MAIL FROM:")) {
                     mailFrom = line;
                     rcpts = new ArrayList<>();
