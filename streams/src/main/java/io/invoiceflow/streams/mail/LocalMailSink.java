@@ -167,7 +167,7 @@ public final class LocalMailSink implements MailTransport {
                 String value = headers.getHeader(field, ",");
                 if (value != null) {
                     for (InternetAddress a : InternetAddress.parseHeader(value, false)) {
-                        to.add(a.toUnicodeString());
+                        to.add(display(a));
                     }
                 }
             }
@@ -181,11 +181,24 @@ public final class LocalMailSink implements MailTransport {
                 }
             }
             return Optional.of(new StoredMail(name.substring(0, name.length() - 4), name, header(headers, "Message-ID"),
-                    decode(header(headers, "From")), to, decode(header(headers, "Subject")), sent, Files.size(file)));
+                    from(header(headers, "From")), to, decode(header(headers, "Subject")), sent, Files.size(file)));
         } catch (NoSuchFileException e) {
             return Optional.empty(); // pruned meanwhile
         } catch (IOException | MessagingException e) {
             throw new IllegalStateException("cannot read the stored message " + name, e);
+        }
+    }
+
+    private static String display(InternetAddress a) {
+        return a.getPersonal() == null ? a.getAddress() : a.getPersonal() + " <" + a.getAddress() + ">";
+    }
+
+    private static String from(String value) {
+        try {
+            InternetAddress[] all = InternetAddress.parseHeader(value, false);
+            return all.length == 0 ? decode(value) : display(all[0]);
+        } catch (jakarta.mail.internet.AddressException e) {
+            return decode(value);
         }
     }
 
