@@ -117,12 +117,14 @@ public final class SmtpMailer implements AutoCloseable {
         if (closed) {
             return new TemporaryFailure(messageId, MailError.SMTP_BUSY, "the mail sender is shutting down", Optional.empty(), List.of());
         }
-        AccountPool pool = pools.computeIfAbsent(PoolKey.of(account, trusted),
-                k -> new AccountPool(account, session(account, trusted)));
-        JobMessage message = compose(pool.session, mail);
+        PoolKey key = PoolKey.of(account, trusted);
+        AccountPool pool;
         Connection connection;
         try {
-            connection = pool.borrow(settings.acquireTimeout().toMillis());
+            do { // a pool retired by housekeeping meanwhile is replaced by a new one
+                pool = pools.computeIfAbsent(key, k -> new AccountPool(account, session(account, trusted)));
+                connection = pool.borrow(settings.acquireTimeout().toMillis());
+            } while (connection == AccountPool.RETIRED);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new TemporaryFailure(messageId, MailError.SMTP_BUSY, "interrupted while waiting for a connection", Optional.empty(), List.of());
@@ -132,6 +134,7 @@ public final class SmtpMailer implements AutoCloseable {
                     + " connections to " + account.host() + " stayed busy for " + settings.acquireTimeout().toSeconds() + " s",
                     Optional.empty(), List.of());
         }
+        JobMessage message = compose(pool.session, mail);
         boolean keep = false;
         try {
             Attempt attempt = attempt(account, connection, message, true);
@@ -487,7 +490,7 @@ public final class SmtpMailer implements AutoCloseable {
         long now = System.nanoTime();
         pools.forEach((key, pool) -> {
             pool.evictIdle(now - settings.idleTimeout().toNanos());
-            if (pool.open() == 0 && now - pool.lastUsedNanos > settings.idleTimeout().toNanos()) {
+            if (pool.retireIfUnused(now - settings.idleTimeout().toNanos())) {
                 pools.remove(key, pool);
             }
         });
@@ -511,12 +514,15 @@ public final class SmtpMailer implements AutoCloseable {
 
     /** One account's connections: at most {@code maxConnectionsPerAccount}, idle ones newest first. */
     private final class AccountPool {
+        /** Returned by {@link #borrow} of a retired pool: look the pool up again. */
+        static final Connection RETIRED = new Connection();
         final SmtpAccount account;
         final Session session;
         final Semaphore permits = new Semaphore(settings.maxConnectionsPerAccount(), true);
         final Deque<Connection> idle = new ArrayDeque<>();
-        volatile long lastUsedNanos = System.nanoTime();
+        long lastUsedNanos = System.nanoTime();
         int inUse;
+        boolean retired;
 
         AccountPool(SmtpAccount account, Session session) {
             this.account = account;
@@ -528,11 +534,23 @@ public final class SmtpMailer implements AutoCloseable {
                 return null;
             }
             synchronized (this) {
+                if (retired) {
+                    permits.release();
+                    return RETIRED;
+                }
                 inUse++;
                 lastUsedNanos = System.nanoTime();
                 Connection c = idle.pollFirst();
                 return c != null ? c : new Connection(session);
             }
+        }
+
+        /** Marks the pool retired if it has no connection and was last used before {@code olderThanNanos}. */
+        synchronized boolean retireIfUnused(long olderThanNanos) {
+            if (inUse == 0 && idle.isEmpty() && lastUsedNanos < olderThanNanos) {
+                retired = true;
+            }
+            return retired;
         }
 
         void giveBack(Connection c, boolean reusable) {
@@ -591,6 +609,10 @@ public final class SmtpMailer implements AutoCloseable {
 
         Connection(Session session) {
             this.transport = new TrackingSmtpTransport(session);
+        }
+
+        private Connection() {
+            this.transport = null;
         }
 
         void connect(SmtpAccount account) throws MessagingException {

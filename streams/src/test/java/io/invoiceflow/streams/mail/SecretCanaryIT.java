@@ -72,8 +72,8 @@ class SecretCanaryIT {
     void captureEverything() throws Exception {
         Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         rootLevel = root.getLevel();
-        root.setLevel(Level.ALL);
-        ((Logger) LoggerFactory.getLogger("io.invoiceflow")).setLevel(Level.ALL);
+        root.setLevel(Level.TRACE);
+        ((Logger) LoggerFactory.getLogger("io.invoiceflow")).setLevel(Level.TRACE);
         appender.start();
         root.addAppender(appender);
         for (java.util.logging.Logger l : List.of(angusLogger, mailLogger)) {

@@ -460,6 +460,10 @@ class SmtpMailerIT {
         // then the connection was closed with QUIT
         assertThat(mailer.openConnections()).isZero();
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> server.commands().contains("QUIT"));
+
+        // and the account's (retired) pool is replaced on the next send
+        assertThat(send()).isInstanceOf(Accepted.class);
+        assertThat(server.connections()).isEqualTo(2);
     }
 
     @Test
