@@ -134,9 +134,9 @@ public final class SmtpMailer implements AutoCloseable {
                     + " connections to " + account.host() + " stayed busy for " + settings.acquireTimeout().toSeconds() + " s",
                     Optional.empty(), List.of());
         }
-        JobMessage message = compose(pool.session, mail);
         boolean keep = false;
         try {
+            JobMessage message = compose(pool.session, mail);
             Attempt attempt = attempt(account, connection, message, true);
             if (attempt.retryOnFreshConnection) {
                 LOG.debug("SMTP connection to {} ({}) was broken before DATA; sending {} again on a new connection",
