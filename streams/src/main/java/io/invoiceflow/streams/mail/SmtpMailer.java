@@ -302,8 +302,12 @@ public final class SmtpMailer implements AutoCloseable {
         }
         if (cause(e, SSLException.class).isPresent() || cause(e, CertificateException.class).isPresent()) {
             Throwable tls = cause(e, CertificateException.class).map(Throwable.class::cast).orElseGet(() -> cause(e, SSLException.class).get());
-            return permanent(messageId, MailError.SMTP_TLS_FAILED, "the encrypted connection to " + where + " failed: "
-                    + Redactor.redact(tls.getMessage(), pw), Optional.empty(), List.of());
+            String text = tls.getMessage() == null ? tls.getClass().getSimpleName() : tls.getMessage();
+            String plain = text.contains("PKIX") ? "the server's certificate is not trusted"
+                    : text.contains("subject alternative") || text.contains("match") ? "the server's certificate is made for another host name"
+                    : "the TLS handshake failed";
+            return permanent(messageId, MailError.SMTP_TLS_FAILED, "the encrypted connection to " + where + " failed: " + plain
+                    + " (" + Redactor.redact(text, pw) + ")", Optional.empty(), List.of());
         }
         if (e.getMessage() != null && e.getMessage().contains("STARTTLS")) {
             return permanent(messageId, MailError.SMTP_TLS_FAILED, "the server " + where

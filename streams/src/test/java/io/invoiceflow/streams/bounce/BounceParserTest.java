@@ -250,6 +250,51 @@ class BounceParserTest {
     }
 
     @Test
+    void shouldReadSuccessActions_whenARelayReportsRelayedAndExpanded() {
+        // given a DSN that reports success-type actions only
+        String dsn = """
+                From: MAILER-DAEMON@relay.test
+                To: bounces@invoiceflow.test
+                Subject: Successful Mail Delivery Report
+                MIME-Version: 1.0
+                Content-Type: multipart/report; report-type=delivery-status; boundary="R"
+
+                --R
+                Content-Type: text/plain
+
+                Your message was relayed.
+                --R
+                Content-Type: message/delivery-status
+
+                Reporting-MTA: dns; relay.test
+
+                Final-Recipient: rfc822; a@old-mta.test
+                Action: relayed
+                Status: 2.0.0
+
+                Final-Recipient: rfc822; team@lists.test
+                Action: expanded (to 3 members)
+                Status: 2.0.0
+
+                Final-Recipient: rfc822; b@new-mta.test
+                Action: delivered
+                Status: 2.0.0
+                --R--
+                """.replace("\n", "\r\n");
+
+        // when it is parsed
+        BounceReport report = parser.parse(dsn.getBytes(StandardCharsets.US_ASCII));
+
+        // then each action is read and it is neither a bounce nor a delay
+        assertThat(report.kind()).isEqualTo(BounceKind.DSN);
+        assertThat(report.recipients()).extracting(RecipientStatus::action)
+                .containsExactly(DeliveryAction.RELAYED, DeliveryAction.EXPANDED, DeliveryAction.DELIVERED);
+        assertThat(report.isBounce()).isFalse();
+        assertThat(report.isDelay()).isFalse();
+        assertThat(report.job()).isEmpty();
+    }
+
+    @Test
     void shouldReturnOther_whenTheMessageIsNoReportAtAll() {
         // when an ordinary message and then garbage are parsed
         BounceReport plain = parser.parse("From: a@b.test\nTo: c@d.test\nSubject: Hello\n\nHi!\n".getBytes(StandardCharsets.US_ASCII));

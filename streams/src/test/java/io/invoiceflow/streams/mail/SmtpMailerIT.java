@@ -203,6 +203,58 @@ class SmtpMailerIT {
     }
 
     @Test
+    void shouldReportRejectedMessage_whenServerRefusesTheDataCommand() {
+        // given a server that refuses DATA itself
+        server.reply(Stage.DATA, "554 5.5.1 Error: no valid recipients");
+
+        // when a message is sent
+        SendOutcome outcome = send();
+
+        // then it is a permanent message rejection, and nothing was stored
+        assertThat(outcome).isInstanceOfSatisfying(PermanentFailure.class, f -> {
+            assertThat(f.error()).isEqualTo(MailError.SMTP_REJECTED_MESSAGE);
+            assertThat(f.reply().orElseThrow().code()).isEqualTo(554);
+        });
+        assertThat(server.received()).isEmpty();
+    }
+
+    @Test
+    void shouldReportConnectionFailedOnce_whenANewConnectionDropsBeforeData() {
+        // given a server that drops every connection at MAIL FROM
+        server.dropAt(Stage.MAIL);
+
+        // when a message is sent on a fresh connection
+        SendOutcome outcome = send();
+
+        // then it is a temporary connection failure, and it was not tried again at once (the connection was new)
+        assertThat(outcome).isInstanceOfSatisfying(TemporaryFailure.class,
+                f -> assertThat(f.error()).isEqualTo(MailError.SMTP_CONNECTION_FAILED));
+        assertThat(server.connections()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldReportTlsFailed_whenTheServerCertificateIsNotTrusted() {
+        // given GreenMail's SMTPS server with its self-signed certificate
+        com.icegreen.greenmail.util.GreenMail smtps = new com.icegreen.greenmail.util.GreenMail(
+                new com.icegreen.greenmail.util.ServerSetup(0, "127.0.0.1", "smtps").dynamicPort());
+        smtps.start();
+        try {
+            // when an SSL/TLS account sends to it
+            SmtpAccount account = TestMails.account(smtps.getSmtps().getPort(), "kari", "pw", Encryption.SSL_TLS);
+            SendOutcome outcome = mailer.transport(account).send(TestMails.mail(UUID.randomUUID(), List.of("post@bryggen.test"), List.of()));
+
+            // then the handshake fails on the certificate, permanently, before any login
+            assertThat(outcome).isInstanceOfSatisfying(PermanentFailure.class, f -> {
+                assertThat(f.error()).isEqualTo(MailError.SMTP_TLS_FAILED);
+                assertThat(f.detail()).contains("certificate is not trusted");
+            });
+            assertThat(smtps.getReceivedMessages()).isEmpty();
+        } finally {
+            smtps.stop();
+        }
+    }
+
+    @Test
     void shouldReportTemporaryFailure_whenServerDefersTheData() {
         // given a server short of storage
         server.reply(Stage.END_OF_DATA, "452 4.3.1 Insufficient system storage");
