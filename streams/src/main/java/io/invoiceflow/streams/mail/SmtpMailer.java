@@ -392,7 +392,8 @@ public final class SmtpMailer implements AutoCloseable {
                     + " broke while the message was being sent; the server may or may not have it (" + detail + ")",
                     Optional.empty(), List.of());
         }
-        return temporary(messageId, MailError.SMTP_CONNECTION_FAILED, "the connection to " + account.host() + " failed: " + detail,
+        String reason = code < 0 ? "the server closed the connection without answering" : detail;
+        return temporary(messageId, MailError.SMTP_CONNECTION_FAILED, "the connection to " + account.host() + " failed: " + reason,
                 Optional.empty(), List.of());
     }
 
