@@ -1,5 +1,6 @@
 package io.invoiceflow.app.forwarder;
 
+import io.invoiceflow.app.kafka.EmbeddedBrokerTestBase;
 import io.invoiceflow.commands.CommandContext;
 import io.invoiceflow.commands.TestDatabases;
 import io.invoiceflow.commands.TestTenants;

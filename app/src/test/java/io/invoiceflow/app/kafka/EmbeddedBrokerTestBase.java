@@ -1,7 +1,5 @@
-package io.invoiceflow.app.forwarder;
+package io.invoiceflow.app.kafka;
 
-import io.invoiceflow.app.kafka.EmbeddedKafkaBroker;
-import io.invoiceflow.app.kafka.TopicAdmin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -18,17 +16,17 @@ import java.util.Properties;
 
 /** One embedded broker with the app's topics per test class, and a producer configured like the app's. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class EmbeddedBrokerTestBase {
+public abstract class EmbeddedBrokerTestBase {
     protected EmbeddedKafkaBroker broker;
 
     @BeforeAll
-    void startBroker(@TempDir Path dir) {
+    public void startBroker(@TempDir Path dir) {
         broker = EmbeddedKafkaBroker.start(dir.resolve("kafka"));
         TopicAdmin.ensureTopics(broker.bootstrapServers(), TopicAdmin.defaultTopics(3, (short) 1), Duration.ofSeconds(30));
     }
 
     @AfterAll
-    void stopBroker() {
+    public void stopBroker() {
         broker.close();
     }
 
