@@ -4,6 +4,8 @@ import io.invoiceflow.commands.creditnote.CreditNote;
 import io.invoiceflow.commands.customer.Customer;
 import io.invoiceflow.commands.directory.Directory;
 import io.invoiceflow.commands.directory.DirectoryProjector;
+import io.invoiceflow.commands.distribution.Distribution;
+import io.invoiceflow.commands.distribution.DistributionCommandHandlers;
 import io.invoiceflow.commands.forwarder.KafkaForwarder;
 import io.invoiceflow.commands.frequency.Frequency;
 import io.invoiceflow.commands.invoice.Invoice;
@@ -29,10 +31,10 @@ import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
-import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -121,11 +123,13 @@ public final class WriteSide implements AutoCloseable {
                 .registerComponent(Directory.class, c -> directory)
                 .registerComponent(Clock.class, c -> clock);
         for (Class<?> aggregate : List.of(Tenant.class, Customer.class, Product.class, Order.class, Invoice.class,
-                CreditNote.class, Frequency.class)) {
+                CreditNote.class, Distribution.class, Frequency.class)) {
             configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(aggregate)
                     .configureCommandTargetResolver(c -> byAggregateId)
                     .configureCache(c -> new AggregateCache()));
         }
+        configurer.registerCommandHandler(c -> new DistributionCommandHandlers(c.repository(Invoice.class),
+                c.repository(Distribution.class), directory));
         configurer.registerCommandHandler(c -> new InvoiceCommandHandlers(c.repository(Invoice.class),
                 c.repository(CreditNote.class), c.repository(Order.class), c.eventStore(), directory, clock));
         KafkaForwarder forwarder = kafka == null ? null : new KafkaForwarder(kafka, 30_000);

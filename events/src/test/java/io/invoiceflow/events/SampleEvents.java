@@ -4,6 +4,13 @@ import io.invoiceflow.events.creditnote.CreditNoteIssued;
 import io.invoiceflow.events.customer.CustomerChanged;
 import io.invoiceflow.events.customer.CustomerDetails;
 import io.invoiceflow.events.customer.CustomerRegistered;
+import io.invoiceflow.events.distribution.DistributionBounced;
+import io.invoiceflow.events.distribution.DistributionFailed;
+import io.invoiceflow.events.distribution.DistributionId;
+import io.invoiceflow.events.distribution.DistributionRendered;
+import io.invoiceflow.events.distribution.DistributionRequested;
+import io.invoiceflow.events.distribution.DistributionSent;
+import io.invoiceflow.events.distribution.DistributionTrigger;
 import io.invoiceflow.events.frequency.FrequencyCreated;
 import io.invoiceflow.events.frequency.FrequencyDeactivated;
 import io.invoiceflow.events.frequency.FrequencyDefinition;
@@ -77,6 +84,7 @@ public final class SampleEvents {
     public static final CreditNoteId CREDIT_NOTE = new CreditNoteId("e2f4a6c8-1b3d-4e5f-8a9b-0c1d2e3f4a5b");
     public static final CustomerNumber CUSTOMER = new CustomerNumber("K-1042");
     public static final ProductCode PRODUCT = new ProductCode("CONS-HR");
+    public static final DistributionId DISTRIBUTION = new DistributionId("8c1e3a5f-7b9d-4f2a-b4c6-d8e0f2a4b6c8");
     public static final FrequencyId FREQUENCY = new FrequencyId("5b7d9f1a-3c5e-4a7b-9d1f-2e4a6c8b0d13");
 
     /** The last Friday of every month from 30 January 2026, twelve times. */
@@ -181,7 +189,19 @@ public final class SampleEvents {
                 new FrequencyRenamed(FREQUENCY, TENANT, "Månedsslutt", false),
                 new FrequencyPatternChanged(FREQUENCY, TENANT, QUARTER_31ST, "Månedsslutt"),
                 new FrequencyDeactivated(FREQUENCY, TENANT),
-                new FrequencyReactivated(FREQUENCY, TENANT)));
+                new FrequencyReactivated(FREQUENCY, TENANT),
+                new DistributionRequested(DISTRIBUTION, TENANT, INVOICE, DistributionTrigger.SEND,
+                        List.of("faktura@nordvikbygg.no"), List.of("kari@nordvikbygg.no")),
+                new DistributionRendered(DISTRIBUTION, TENANT, INVOICE, 1, "EMAIL", List.of("faktura@nordvikbygg.no"),
+                        List.of("kari@nordvikbygg.no"), "Fjordlys faktura", "nb", "tenant:nb", "classic",
+                        "9f2c4e6a8b0d1f3e5a7c9e1b3d5f7a9c2e4b6d8f0a1c3e5b7d9f1a3c5e7b9d1f", 48213,
+                        "<JBSWY3DPEHPK3PXP@fjordlys.no>"),
+                new DistributionSent(DISTRIBUTION, TENANT, INVOICE, 1, "<JBSWY3DPEHPK3PXP@fjordlys.no>",
+                        "250 2.0.0 Ok: queued as 4Fb2Kx", List.of("kari@nordvikbygg.no")),
+                new DistributionFailed(DISTRIBUTION, TENANT, INVOICE, 1, "SMTP_TEMPORARY",
+                        "451 4.7.1 Greylisted, try again later", false, Instant.parse("2026-11-25T09:35:12Z")),
+                new DistributionBounced(DISTRIBUTION, TENANT, INVOICE, "kari@nordvikbygg.no", "DSN", "5.1.1",
+                        "smtp; 550 5.1.1 <kari@nordvikbygg.no>: Recipient address rejected: User unknown")));
     }
 
     /**
@@ -202,6 +222,16 @@ public final class SampleEvents {
         put(samples, new InvoiceDrafted(INVOICE, TENANT, InvoiceOrigin.scratch(), INVOICE_CONTENT_SPARSE));
         put(samples, new InvoiceDraftChanged(INVOICE, TENANT, INVOICE_CONTENT_SPARSE));
         put(samples, new InvoiceVoided(INVOICE, TENANT, null));
+        put(samples, new DistributionRequested(DISTRIBUTION, TENANT, INVOICE, DistributionTrigger.FINALIZED, List.of(),
+                List.of()));
+        put(samples, new DistributionRendered(DISTRIBUTION, TENANT, INVOICE, 1, "EMAIL", List.of("post@nordvikbygg.no"),
+                List.of(), "system", "nb", "built-in:nb", "classic",
+                "9f2c4e6a8b0d1f3e5a7c9e1b3d5f7a9c2e4b6d8f0a1c3e5b7d9f1a3c5e7b9d1f", 48213,
+                "<JBSWY3DPEHPK3PXP@invoiceflow.example>"));
+        put(samples, new DistributionSent(DISTRIBUTION, TENANT, INVOICE, 1, "<JBSWY3DPEHPK3PXP@invoiceflow.example>",
+                null, List.of()));
+        put(samples, new DistributionFailed(DISTRIBUTION, TENANT, INVOICE, 2, "NO_RECIPIENT", null, true, null));
+        put(samples, new DistributionBounced(DISTRIBUTION, TENANT, INVOICE, "post@nordvikbygg.no", "SMTP", null, null));
         put(samples, new CreditNoteIssued(CREDIT_NOTE, TENANT, "CN-1001", 1001, INVOICE, "INV-1001",
                 LocalDate.of(2026, 12, 1), SNAPSHOT_SPARSE, "NOK", List.of(SPARSE_LINE), SPARSE_TOTALS, null,
                 Instant.parse("2026-12-01T13:05:00Z")));

@@ -1,6 +1,7 @@
 package io.invoiceflow.events;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.invoiceflow.events.distribution.DistributionId;
 import io.invoiceflow.events.frequency.FrequencyId;
 import io.invoiceflow.events.shared.CreditNoteId;
 import io.invoiceflow.events.shared.CustomerNumber;
@@ -44,7 +45,8 @@ class TypedIdsTest {
             new IdType("orderId", OrderId.class, OrderId::new, VALID_UUID),
             new IdType("invoiceId", InvoiceId.class, InvoiceId::new, VALID_UUID),
             new IdType("creditNoteId", CreditNoteId.class, CreditNoteId::new, VALID_UUID),
-            new IdType("frequencyId", FrequencyId.class, FrequencyId::new, VALID_UUID));
+            new IdType("frequencyId", FrequencyId.class, FrequencyId::new, VALID_UUID),
+            new IdType("distributionId", DistributionId.class, DistributionId::new, VALID_UUID));
     private static final List<IdType> CODES = List.of(
             new IdType("customerNumber", CustomerNumber.class, CustomerNumber::new, "K-1042"),
             new IdType("productCode", ProductCode.class, ProductCode::new, "CONS-HR"));
@@ -148,6 +150,7 @@ class TypedIdsTest {
         random.add(InvoiceId.random());
         random.add(CreditNoteId.random());
         random.add(FrequencyId.random());
+        random.add(DistributionId.random());
 
         // then
         assertThat(random).allSatisfy(id -> assertThat(id.toString())

@@ -216,6 +216,14 @@ public class Invoice {
         return content.withDates(null, null);
     }
 
+    /** Only a final invoice is distributed (a draft gets a preview, a void one nothing); called in the distribution's unit of work. */
+    public void ensureDistributable(TenantId asked) {
+        Guards.ensureSameTenant(tenantId, asked, "invoice " + id);
+        if (status == InvoiceStatus.DRAFT || status == InvoiceStatus.VOID) {
+            throw DomainException.illegalState("a " + status + " invoice cannot be sent; only a final one can");
+        }
+    }
+
     // ---- guards
 
     private TenantRecord ensureActiveTenant(TenantId asked, Directory directory) {

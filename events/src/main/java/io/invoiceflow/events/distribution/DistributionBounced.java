@@ -1,0 +1,22 @@
+package io.invoiceflow.events.distribution;
+
+import io.invoiceflow.events.EventRevision;
+import io.invoiceflow.events.shared.InvoiceId;
+import io.invoiceflow.events.shared.TenantId;
+
+/**
+ * The email could not be delivered to {@code recipient}: refused at SMTP time ({@code source}
+ * {@code SMTP}) or reported later by a delivery status notification ({@code DSN}).
+ * {@code status} is the enhanced status code (e.g. {@code 5.1.1}), {@code diagnostic} the server's
+ * text. The invoice goes on the attention list and the tenant's notification address is told once.
+ */
+@EventRevision("1")
+public record DistributionBounced(
+        DistributionId distributionId,
+        TenantId tenantId,
+        InvoiceId invoiceId,
+        String recipient,
+        String source,
+        String status,
+        String diagnostic) implements DistributionEvent {
+}

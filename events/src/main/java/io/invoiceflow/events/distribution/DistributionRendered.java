@@ -1,0 +1,31 @@
+package io.invoiceflow.events.distribution;
+
+import io.invoiceflow.events.EventRevision;
+import io.invoiceflow.events.shared.InvoiceId;
+import io.invoiceflow.events.shared.TenantId;
+
+import java.util.List;
+
+/**
+ * Attempt {@code attempt} (from 1) rendered the PDF and the email it is about to send. The PDF is
+ * archived under its SHA-256 ({@code pdfSha256}); {@code messageId} is the email's Message-ID, the
+ * same for every attempt of this distribution. {@code emailTemplate} names the template used
+ * ({@code tenant:<language>} or {@code built-in:<language>}), {@code layout} the PDF layout.
+ */
+@EventRevision("1")
+public record DistributionRendered(
+        DistributionId distributionId,
+        TenantId tenantId,
+        InvoiceId invoiceId,
+        int attempt,
+        String channel,
+        List<String> to,
+        List<String> cc,
+        String sender,
+        String language,
+        String emailTemplate,
+        String layout,
+        String pdfSha256,
+        long pdfBytes,
+        String messageId) implements DistributionEvent {
+}
