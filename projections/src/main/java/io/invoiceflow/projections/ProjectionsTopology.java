@@ -51,7 +51,7 @@ public final class ProjectionsTopology {
     }
 
     /** Keys each event by its tenant ({@code ce_tenantid}); a record without one goes on under its own key and is reported by the fold. */
-    static final class ByTenant extends ContextualProcessor<String, byte[], String, byte[]> {
+    public static final class ByTenant extends ContextualProcessor<String, byte[], String, byte[]> {
         @Override
         public void process(Record<String, byte[]> record) {
             Header tenant = record.headers().lastHeader(CloudEventHeaders.TENANT);

@@ -31,30 +31,30 @@ import java.util.UUID;
  * Test-only: records for {@code invoicing.events} exactly as the forwarder writes them (CloudEvents
  * headers, the contract's JSON body), with sequence numbers kept per aggregate and explicit times.
  */
-final class Feed {
+public final class Feed {
     private final Map<String, Long> sequences = new HashMap<>();
     private final List<TestRecord<String, byte[]>> sent = new ArrayList<>();
     private Instant clock;
     private long position;
 
-    Feed(Instant start) {
+    public Feed(Instant start) {
         this.clock = start;
     }
 
     /** The next event of {@code aggregateId}, one second after the previous one, by {@code actor}. */
-    TestRecord<String, byte[]> event(String aggregateId, DomainEvent payload, String actor) {
+    public TestRecord<String, byte[]> event(String aggregateId, DomainEvent payload, String actor) {
         long sequence = sequences.merge(aggregateId, 1L, Long::sum) - 1;
         clock = clock.plusSeconds(1);
         return record(aggregateId, sequence, payload, actor, clock);
     }
 
-    TestRecord<String, byte[]> record(String aggregateId, long sequence, Object payload, String actor, Instant time) {
+    public TestRecord<String, byte[]> record(String aggregateId, long sequence, Object payload, String actor, Instant time) {
         String type = EventCatalog.cloudEventType(payload.getClass());
         String tenant = ((DomainEvent) payload).tenantId().value();
         return raw(aggregateId, sequence, type, tenant, actor, time, json(payload));
     }
 
-    TestRecord<String, byte[]> raw(String aggregateId, long sequence, String type, String tenant, String actor,
+    public TestRecord<String, byte[]> raw(String aggregateId, long sequence, String type, String tenant, String actor,
                                    Instant time, byte[] body) {
         RecordHeaders headers = new RecordHeaders();
         put(headers, CloudEventHeaders.SPEC_VERSION, "1.0");
@@ -73,11 +73,11 @@ final class Feed {
     }
 
     /** Every record built so far, in order. */
-    List<TestRecord<String, byte[]>> sent() {
+    public List<TestRecord<String, byte[]>> sent() {
         return List.copyOf(sent);
     }
 
-    static byte[] json(Object payload) {
+    public static byte[] json(Object payload) {
         try {
             return EventJson.mapper().writeValueAsBytes(payload);
         } catch (Exception e) {
@@ -90,7 +90,7 @@ final class Feed {
     }
 
     /** An invoice's content: one line of {@code net} at 25 % VAT for the given customer, in NOK. */
-    static InvoiceContent content(String customerNumber, String customerName, String net, LocalDate invoiceDate) {
+    public static InvoiceContent content(String customerNumber, String customerName, String net, LocalDate invoiceDate) {
         BigDecimal netAmount = new BigDecimal(net).setScale(2, RoundingMode.UNNECESSARY);
         BigDecimal vat = netAmount.multiply(new BigDecimal("0.25")).setScale(2, RoundingMode.HALF_UP);
         Line line = new Line(1, null, "Consulting", BigDecimal.ONE, "hours", netAmount, null, new BigDecimal("25"),

@@ -43,7 +43,8 @@ public final class TopicAdmin {
 
     /**
      * The application's topics: {@code invoicing.events}, the permanent public event log (never deleted by time
-     * or size), and {@code invoicing.commands}, kept for {@link #COMMANDS_RETENTION}.
+     * or size), and {@code invoicing.commands} and {@code invoicing.distribution-jobs}, work items kept for
+     * {@link #COMMANDS_RETENTION}.
      */
     public static List<NewTopic> defaultTopics(int partitions, short replicationFactor) {
         NewTopic events = new NewTopic(Topics.INVOICING_EVENTS, partitions, replicationFactor).configs(Map.of(
@@ -53,7 +54,10 @@ public final class TopicAdmin {
         NewTopic commands = new NewTopic(Topics.INVOICING_COMMANDS, partitions, replicationFactor).configs(Map.of(
                 TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
                 TopicConfig.RETENTION_MS_CONFIG, String.valueOf(COMMANDS_RETENTION.toMillis())));
-        return List.of(events, commands);
+        NewTopic jobs = new NewTopic(Topics.DISTRIBUTION_JOBS, partitions, replicationFactor).configs(Map.of(
+                TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
+                TopicConfig.RETENTION_MS_CONFIG, String.valueOf(COMMANDS_RETENTION.toMillis())));
+        return List.of(events, commands, jobs);
     }
 
     /** How many brokers the cluster has, to cap the topics' replication factor. */

@@ -49,6 +49,20 @@ class TopicAdminTest {
     }
 
     @Test
+    void shouldKeepDistributionJobsForSevenDays_whenDefaultTopicsAreBuilt() {
+        // when
+        List<NewTopic> topics = TopicAdmin.defaultTopics(6, (short) 3);
+
+        // then
+        NewTopic jobs = topics.get(2);
+        assertThat(jobs.name()).isEqualTo(Topics.DISTRIBUTION_JOBS);
+        assertThat(jobs.numPartitions()).isEqualTo(6);
+        assertThat(jobs.configs()).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "cleanup.policy", "delete",
+                "retention.ms", "604800000"));
+    }
+
+    @Test
     void shouldThrowTimeout_whenNoBrokerListens() throws IOException {
         // given
         String nowhere = "127.0.0.1:" + unusedLoopbackPort();

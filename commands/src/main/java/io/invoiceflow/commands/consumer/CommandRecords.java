@@ -1,8 +1,8 @@
 package io.invoiceflow.commands.consumer;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.invoiceflow.events.AggregateCommand;
 import io.invoiceflow.events.CloudEventHeaders;
+import io.invoiceflow.events.CommandMessages;
 import io.invoiceflow.events.EventJson;
 import io.invoiceflow.events.Topics;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -17,45 +17,24 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/**
- * The records of {@code invoicing.commands}: a command the stream processors send the write side.
- * Key: the target aggregate id (one aggregate's commands stay in order). Value: the command as JSON
- * (the contract's codec). Headers, as on the event topic: {@code ce_id} (the command's id, for logs
- * and de-duplication), {@code ce_type} ({@code io.invoiceflow.command.<CommandName>}),
- * {@code ce_tenantid}, {@code ce_actor} ({@code system:<component>}) and {@code ce_requestid}
- * (what caused it, e.g. the event id that triggered it).
- */
+/** Reads the records of {@code invoicing.commands} ({@link CommandMessages} describes their shape). */
 public final class CommandRecords {
-    public static final String TYPE_PREFIX = "io.invoiceflow.command.";
-
     private final Map<String, Class<?>> types;
 
     /** @param accepted the command types this consumer dispatches; any other type is refused */
     public CommandRecords(List<Class<? extends AggregateCommand>> accepted) {
-        this.types = accepted.stream().collect(Collectors.toUnmodifiableMap(CommandRecords::typeOf, Function.identity()));
-    }
-
-    public static String typeOf(Class<?> commandType) {
-        return TYPE_PREFIX + commandType.getSimpleName();
+        this.types = accepted.stream().collect(Collectors.toUnmodifiableMap(CommandMessages::typeOf,
+                Function.identity()));
     }
 
     /** The record that carries {@code command}. */
     public static ProducerRecord<String, byte[]> record(AggregateCommand command, String commandId, String tenantId,
                                                         String actor, String requestId) {
-        try {
-            ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.INVOICING_COMMANDS,
-                    command.aggregateId(), EventJson.mapper().writeValueAsBytes(command));
-            put(record.headers(), CloudEventHeaders.SPEC_VERSION, "1.0");
-            put(record.headers(), CloudEventHeaders.ID, commandId);
-            put(record.headers(), CloudEventHeaders.TYPE, typeOf(command.getClass()));
-            put(record.headers(), CloudEventHeaders.TENANT, tenantId);
-            put(record.headers(), CloudEventHeaders.ACTOR, actor);
-            put(record.headers(), CloudEventHeaders.REQUEST_ID, requestId);
-            put(record.headers(), CloudEventHeaders.CONTENT_TYPE, "application/json");
-            return record;
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write " + command.getClass().getSimpleName(), e);
-        }
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.INVOICING_COMMANDS, command.aggregateId(),
+                CommandMessages.body(command));
+        CommandMessages.headers(command, commandId, tenantId, actor, requestId)
+                .forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+        return record;
     }
 
     /** A command read off the topic, with who sent it and why. */
@@ -73,12 +52,6 @@ public final class CommandRecords {
         return Optional.of(new Received(command, header(headers, CloudEventHeaders.ID),
                 header(headers, CloudEventHeaders.TENANT), header(headers, CloudEventHeaders.ACTOR),
                 header(headers, CloudEventHeaders.REQUEST_ID)));
-    }
-
-    private static void put(Headers headers, String name, String value) {
-        if (value != null) {
-            headers.add(name, value.getBytes(StandardCharsets.UTF_8));
-        }
     }
 
     private static String header(Headers headers, String name) {

@@ -1,0 +1,31 @@
+package io.invoiceflow.streams.distribution;
+
+import io.invoiceflow.events.tenant.TenantProfile;
+import io.invoiceflow.projections.views.InvoiceView;
+
+import java.util.List;
+
+/**
+ * One email for a distribution worker to render and send: everything it needs, decided by the
+ * distribution processor, so the worker keeps no state. {@code kind} {@code INVOICE}: attempt
+ * {@code attempt} of distribution {@code distributionId}; {@code BOUNCE_NOTICE}: the one message to
+ * the tenant's notification address that {@code distributionId} bounced ({@code notice} says how).
+ */
+public record DistributionJob(
+        String kind,
+        String jobId,
+        String distributionId,
+        String tenantId,
+        String invoiceId,
+        int attempt,
+        List<String> to,
+        List<String> cc,
+        String language,
+        TenantProfile supplier,
+        InvoiceView invoice,
+        Long numberSequence,
+        String notice) {
+
+    public static final String INVOICE = "INVOICE";
+    public static final String BOUNCE_NOTICE = "BOUNCE_NOTICE";
+}

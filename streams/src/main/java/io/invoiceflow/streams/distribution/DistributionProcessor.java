@@ -1,0 +1,267 @@
+package io.invoiceflow.streams.distribution;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.invoiceflow.events.AggregateCommand;
+import io.invoiceflow.events.CommandMessages;
+import io.invoiceflow.events.Topics;
+import io.invoiceflow.events.distribution.DistributionBounced;
+import io.invoiceflow.events.distribution.DistributionFailed;
+import io.invoiceflow.events.distribution.DistributionId;
+import io.invoiceflow.events.distribution.DistributionRequested;
+import io.invoiceflow.events.distribution.DistributionSent;
+import io.invoiceflow.events.distribution.DistributionTrigger;
+import io.invoiceflow.events.distribution.RecordDistributionFailed;
+import io.invoiceflow.events.distribution.RequestDistribution;
+import io.invoiceflow.events.invoice.InvoiceFinalized;
+import io.invoiceflow.events.shared.TenantId;
+import io.invoiceflow.events.tenant.TenantCreated;
+import io.invoiceflow.events.tenant.TenantProfile;
+import io.invoiceflow.projections.Envelopes;
+import io.invoiceflow.projections.EventEnvelope;
+import io.invoiceflow.projections.ReadStores;
+import io.invoiceflow.projections.ViewJson;
+import io.invoiceflow.projections.views.Folds;
+import io.invoiceflow.projections.views.InvoiceView;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The distribution's decisions, for one tenant partition of the event stream (exactly once with the
+ * stores): finalizing an invoice requests its distribution (a command with an id derived from the
+ * invoice, so a repeat is a duplicate); a requested distribution becomes a job, due at once; a
+ * wall-clock punctuator hands due jobs to the workers ({@code invoicing.distribution-jobs}) with
+ * their recipients (routed), language and the invoice as it stands; a temporary failure makes the
+ * next attempt due at its retry time; a bounce sends the tenant one notice. The processor keeps what
+ * it needs as it folds: invoices, tenant profiles, the distribution list, open jobs.
+ */
+final class DistributionProcessor implements Processor<String, byte[], String, byte[]> {
+    private static final Logger LOG = LoggerFactory.getLogger(DistributionProcessor.class);
+    static final String ACTOR = "system:distribution";
+    /** The header that names the topic an output record goes to (read by the topology's sink). */
+    static final String ROUTE = "invoiceflow-route";
+
+    private final Clock clock;
+    private final Duration punctuation;
+    private ProcessorContext<String, byte[]> context;
+    private KeyValueStore<String, byte[]> positions;
+    private KeyValueStore<String, byte[]> invoices;
+    private KeyValueStore<String, byte[]> tenants;
+    private KeyValueStore<String, byte[]> list;
+    private KeyValueStore<String, byte[]> jobs;
+    private KeyValueStore<String, byte[]> due;
+
+    DistributionProcessor(Clock clock, Duration punctuation) {
+        this.clock = clock;
+        this.punctuation = punctuation;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, byte[]> context) {
+        this.context = context;
+        positions = context.getStateStore(DistributionTopology.POSITIONS);
+        invoices = context.getStateStore(DistributionTopology.INVOICES);
+        tenants = context.getStateStore(DistributionTopology.TENANTS);
+        list = context.getStateStore(DistributionTopology.LIST);
+        jobs = context.getStateStore(DistributionTopology.JOBS);
+        due = context.getStateStore(DistributionTopology.DUE);
+        context.schedule(punctuation, PunctuationType.WALL_CLOCK_TIME, now -> dispatchDue(Instant.ofEpochMilli(now)));
+    }
+
+    @Override
+    public void process(Record<String, byte[]> record) {
+        Optional<EventEnvelope> read = Envelopes.read(record.key(), record.value(), record.headers());
+        if (read.isEmpty() || read.get().tenantId() == null) {
+            return;
+        }
+        EventEnvelope event = read.get();
+        String tenant = event.tenantId();
+        String positionKey = ReadStores.position(tenant, event.aggregateId());
+        byte[] last = positions.get(positionKey);
+        if (last != null && event.sequence() <= ReadStores.decodeLong(last)) {
+            return; // a repeat: already acted on
+        }
+        positions.put(positionKey, ReadStores.encodeLong(event.sequence()));
+        Object payload = event.payload();
+        if (payload instanceof TenantCreated created) {
+            tenants.put(tenant, ViewJson.write(created.profile()));
+        } else if ("invoice".equals(event.aggregateKind())) {
+            foldInvoice(tenant, event);
+        } else if ("DistributionEntrySet".equals(event.eventName())) {
+            JsonNode entry = ViewJson.tree(payload);
+            list.put(listKey(tenant, entry.path("customerNumber").asText()),
+                    entry.path("email").asText().getBytes(StandardCharsets.UTF_8));
+        } else if ("DistributionEntryRemoved".equals(event.eventName())) {
+            list.delete(listKey(tenant, ViewJson.tree(payload).path("customerNumber").asText()));
+        } else if (payload instanceof DistributionRequested requested) {
+            schedule(new JobState(requested.distributionId().value(), tenant, requested.invoiceId().value(), 1,
+                    requested.to(), requested.cc(), event.time()));
+        } else if (payload instanceof DistributionFailed failed) {
+            JobState job = job(tenant, failed.distributionId().value());
+            if (job != null && (failed.permanent() || failed.retryAt() == null)) {
+                forget(job);
+            } else if (job != null) {
+                schedule(new JobState(job.distributionId(), tenant, job.invoiceId(), failed.attempt() + 1, job.to(),
+                        job.cc(), failed.retryAt()));
+            }
+        } else if (payload instanceof DistributionSent sent) {
+            Optional.ofNullable(job(tenant, sent.distributionId().value())).ifPresent(this::forget);
+        } else if (payload instanceof DistributionBounced bounced) {
+            Optional.ofNullable(job(tenant, bounced.distributionId().value())).ifPresent(this::forget);
+            bounceNotice(tenant, bounced, event);
+        }
+    }
+
+    private void foldInvoice(String tenant, EventEnvelope event) {
+        String key = ReadStores.view(tenant, "invoice", event.aggregateId());
+        byte[] stored = invoices.get(key);
+        InvoiceView before = stored == null ? null : ViewJson.read(ReadStores.viewJson(stored), InvoiceView.class);
+        Long numberSequence = event.payload() instanceof InvoiceFinalized f ? Long.valueOf(f.sequence())
+                : stored == null ? null : ReadStores.viewNumberSequence(stored);
+        InvoiceView after = Folds.invoice(before, event);
+        if (after == null) {
+            invoices.delete(key);
+        } else {
+            invoices.put(key, ReadStores.encodeView(event.sequence(), numberSequence, ViewJson.write(after)));
+        }
+        if (event.payload() instanceof InvoiceFinalized finalized) {
+            // P4: every final invoice is sent; the id derived from the invoice makes a repeat a duplicate
+            command(new RequestDistribution(DistributionId.forFinalized(finalized.invoiceId()), finalized.tenantId(),
+                    finalized.invoiceId(), DistributionTrigger.FINALIZED, List.of(), List.of()), event);
+        }
+    }
+
+    private void schedule(JobState job) {
+        JobState current = job(job.tenantId(), job.distributionId());
+        if (current != null && current.dueAt() != null) {
+            due.delete(dueKey(current));
+        }
+        jobs.put(jobKey(job.tenantId(), job.distributionId()), ViewJson.write(job));
+        due.put(dueKey(job), new byte[0]);
+    }
+
+    private void forget(JobState job) {
+        if (job.dueAt() != null) {
+            due.delete(dueKey(job));
+        }
+        jobs.delete(jobKey(job.tenantId(), job.distributionId()));
+    }
+
+    /** Hands every job due by {@code now} to the workers. */
+    void dispatchDue(Instant now) {
+        List<String> ready = new ArrayList<>();
+        try (KeyValueIterator<String, byte[]> it = due.range("", String.format("%019d", now.toEpochMilli()) + '\uffff')) {
+            it.forEachRemaining(kv -> ready.add(kv.key));
+        }
+        for (String dueKey : ready) {
+            String[] parts = dueKey.split(String.valueOf(ReadStores.SEP));
+            JobState job = job(parts[1], parts[2]);
+            due.delete(dueKey);
+            if (job != null) {
+                dispatch(job, now);
+            }
+        }
+    }
+
+    private void dispatch(JobState job, Instant now) {
+        byte[] stored = invoices.get(ReadStores.view(job.tenantId(), "invoice", job.invoiceId()));
+        InvoiceView invoice = stored == null ? null : ViewJson.read(ReadStores.viewJson(stored), InvoiceView.class);
+        byte[] profile = tenants.get(job.tenantId());
+        if (invoice == null || invoice.number() == null || profile == null) {
+            // the invoice's finalization has not reached this partition yet (events of different
+            // aggregates may interleave): look again a little later
+            schedule(new JobState(job.distributionId(), job.tenantId(), job.invoiceId(), job.attempt(), job.to(),
+                    job.cc(), now.plus(punctuation)));
+            return;
+        }
+        Optional<String> entry = invoice.customer() == null ? Optional.empty() : Optional.ofNullable(
+                list.get(listKey(job.tenantId(), invoice.customer().customerNumber().value())))
+                .map(b -> new String(b, StandardCharsets.UTF_8));
+        Optional<Routing.Recipients> recipients = Routing.recipients(job.to(), job.cc(), invoice, entry);
+        TenantId tenant = new TenantId(job.tenantId());
+        if (recipients.isEmpty()) {
+            command(new RecordDistributionFailed(new DistributionId(job.distributionId()), tenant, job.attempt(),
+                    "NO_RECIPIENT", "the invoice has no recipient: no distribution list entry for customer "
+                    + (invoice.customer() == null ? "?" : invoice.customer().customerNumber().value())
+                    + " and no contact with an email address", true, null), null);
+            forget(job);
+            return;
+        }
+        jobs.put(jobKey(job.tenantId(), job.distributionId()), ViewJson.write(new JobState(job.distributionId(),
+                job.tenantId(), job.invoiceId(), job.attempt(), job.to(), job.cc(), null)));
+        DistributionJob work = new DistributionJob(DistributionJob.INVOICE, job.distributionId() + "/" + job.attempt(),
+                job.distributionId(), job.tenantId(), job.invoiceId(), job.attempt(), recipients.get().to(),
+                recipients.get().cc(), invoice.language(), ViewJson.read(profile, TenantProfile.class), invoice,
+                ReadStores.viewNumberSequence(stored), null);
+        forward(Topics.DISTRIBUTION_JOBS, job.distributionId(), ViewJson.write(work), new RecordHeaders(), now);
+    }
+
+    private void bounceNotice(String tenant, DistributionBounced bounced, EventEnvelope event) {
+        byte[] profile = tenants.get(tenant);
+        byte[] stored = invoices.get(ReadStores.view(tenant, "invoice", bounced.invoiceId().value()));
+        if (profile == null || stored == null) {
+            LOG.warn("No bounce notice for distribution {}: tenant or invoice unknown here", bounced.distributionId());
+            return;
+        }
+        TenantProfile supplier = ViewJson.read(profile, TenantProfile.class);
+        InvoiceView invoice = ViewJson.read(ReadStores.viewJson(stored), InvoiceView.class);
+        String notice = bounced.recipient() + " (" + bounced.source() + (bounced.status() == null ? "" : " "
+                + bounced.status()) + (bounced.diagnostic() == null ? "" : ": " + bounced.diagnostic()) + ")";
+        DistributionJob work = new DistributionJob(DistributionJob.BOUNCE_NOTICE, "bounce-notice/" + event.eventId(),
+                bounced.distributionId().value(), tenant, bounced.invoiceId().value(), 1,
+                List.of(supplier.notificationEmail()), List.of(), supplier.defaultLanguage(), supplier, invoice,
+                ReadStores.viewNumberSequence(stored), notice);
+        forward(Topics.DISTRIBUTION_JOBS, work.jobId(), ViewJson.write(work), new RecordHeaders(), event.time());
+    }
+
+    private void command(AggregateCommand command, EventEnvelope cause) {
+        String tenant = command instanceof RequestDistribution r ? r.tenantId().value()
+                : command instanceof RecordDistributionFailed f ? f.tenantId().value() : null;
+        String id = UUID.nameUUIDFromBytes((CommandMessages.typeOf(command.getClass()) + "/"
+                + command.aggregateId() + "/" + (cause == null ? clock.instant() : cause.eventId()))
+                .getBytes(StandardCharsets.UTF_8)).toString();
+        RecordHeaders headers = new RecordHeaders();
+        CommandMessages.headers(command, id, tenant, ACTOR, cause == null ? id : cause.eventId())
+                .forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
+        forward(Topics.INVOICING_COMMANDS, command.aggregateId(), CommandMessages.body(command), headers,
+                cause == null ? clock.instant() : cause.time());
+    }
+
+    private void forward(String topic, String key, byte[] value, RecordHeaders headers, Instant time) {
+        headers.add(ROUTE, topic.getBytes(StandardCharsets.UTF_8));
+        context.forward(new Record<>(key, value, time.toEpochMilli(), headers));
+    }
+
+    private JobState job(String tenant, String distributionId) {
+        byte[] stored = jobs.get(jobKey(tenant, distributionId));
+        return stored == null ? null : ViewJson.read(stored, JobState.class);
+    }
+
+    private static String jobKey(String tenant, String distributionId) {
+        return tenant + ReadStores.SEP + distributionId;
+    }
+
+    private static String dueKey(JobState job) {
+        return String.format("%019d", job.dueAt().toEpochMilli()) + ReadStores.SEP + job.tenantId() + ReadStores.SEP
+                + job.distributionId();
+    }
+
+    private static String listKey(String tenant, String customerNumber) {
+        return tenant + ReadStores.SEP + customerNumber;
+    }
+}

@@ -1,0 +1,291 @@
+package io.invoiceflow.streams.distribution;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.invoiceflow.events.CloudEventHeaders;
+import io.invoiceflow.events.Topics;
+import io.invoiceflow.events.distribution.DistributionBounced;
+import io.invoiceflow.events.distribution.DistributionFailed;
+import io.invoiceflow.events.distribution.DistributionId;
+import io.invoiceflow.events.distribution.DistributionRequested;
+import io.invoiceflow.events.distribution.DistributionSent;
+import io.invoiceflow.events.distribution.DistributionTrigger;
+import io.invoiceflow.events.invoice.InvoiceContent;
+import io.invoiceflow.events.invoice.InvoiceDrafted;
+import io.invoiceflow.events.invoice.InvoiceFinalized;
+import io.invoiceflow.events.invoice.InvoiceOrigin;
+import io.invoiceflow.events.shared.Address;
+import io.invoiceflow.events.shared.Contact;
+import io.invoiceflow.events.shared.InvoiceId;
+import io.invoiceflow.events.shared.TenantId;
+import io.invoiceflow.events.tenant.NumberSeries;
+import io.invoiceflow.events.tenant.TenantCreated;
+import io.invoiceflow.events.tenant.TenantProfile;
+import io.invoiceflow.projections.Feed;
+import io.invoiceflow.projections.ViewJson;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Properties;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The distribution's decisions with wall-clock punctuation advanced by hand. */
+class DistributionTopologyTest {
+    private static final Instant START = Instant.parse("2026-11-30T08:00:00Z");
+    private static final TenantId TENANT = new TenantId("3f6c2a1e-8b4d-4e7a-9c21-5d8e0f4a7b13");
+    private static final LocalDate DAY = LocalDate.of(2026, 11, 30);
+    private static final TenantProfile PROFILE = new TenantProfile("Fjordlys Konsult AS", "987654325",
+            new Address("Storgata 12", "0155", "Oslo", "NO"), "NOK", "Europe/Oslo", "nb", new NumberSeries("INV-", 1001),
+            new NumberSeries("CN-", 1001), "faktura@fjordlys.no");
+
+    private final Feed feed = new Feed(START.minus(Duration.ofHours(1)));
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, byte[]> events;
+    private TestOutputTopic<String, byte[]> commands;
+    private TestOutputTopic<String, byte[]> jobs;
+
+    @BeforeEach
+    void start() {
+        StreamsBuilder builder = new StreamsBuilder();
+        DistributionTopology.build(builder, Stores::inMemoryKeyValueStore, Clock.fixed(START, ZoneOffset.UTC),
+                Duration.ofSeconds(1));
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "distribution-test");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        driver = new TopologyTestDriver(builder.build(), props, START);
+        events = driver.createInputTopic(Topics.INVOICING_EVENTS, new StringSerializer(), new ByteArraySerializer());
+        commands = driver.createOutputTopic(Topics.INVOICING_COMMANDS, new StringDeserializer(), new ByteArrayDeserializer());
+        jobs = driver.createOutputTopic(Topics.DISTRIBUTION_JOBS, new StringDeserializer(), new ByteArrayDeserializer());
+        events.pipeInput(feed.event(TENANT.value(), new TenantCreated(TENANT, PROFILE), "admin"));
+    }
+
+    @AfterEach
+    void stop() {
+        driver.close();
+    }
+
+    @Test
+    void shouldRequestTheDistributionOnce_whenAnInvoiceIsFinalized() {
+        // given
+        InvoiceId invoice = InvoiceId.random();
+        finalInvoice(invoice, contacts("kari@kunde.no"));
+
+        // when the finalization is delivered again (at-least-once)
+        events.pipeInput(feed.sent().get(feed.sent().size() - 1));
+
+        // then one request, with the id derived from the invoice, from the distribution
+        List<TestRecord<String, byte[]>> sent = commands.readRecordsToList();
+        assertThat(sent).hasSize(1);
+        assertThat(sent.get(0).key()).isEqualTo(DistributionId.forFinalized(invoice).value());
+        assertThat(header(sent.get(0), CloudEventHeaders.TYPE)).isEqualTo("io.invoiceflow.command.RequestDistribution");
+        assertThat(header(sent.get(0), CloudEventHeaders.ACTOR)).isEqualTo("system:distribution");
+        JsonNode body = ViewJson.read(sent.get(0).value(), JsonNode.class);
+        assertThat(body.path("trigger").asText()).isEqualTo("FINALIZED");
+        assertThat(body.path("invoiceId").asText()).isEqualTo(invoice.value());
+    }
+
+    @Test
+    void shouldSendToTheFirstContactWithTheOthersInCc_whenTheCustomerIsNotOnTheList() {
+        // given
+        InvoiceId invoice = InvoiceId.random();
+        finalInvoice(invoice, contacts("kari@kunde.no", "ola@kunde.no"));
+        DistributionId distribution = requested(invoice, List.of());
+
+        // when the punctuator runs
+        assertThat(jobs.isEmpty()).isTrue();
+        driver.advanceWallClockTime(Duration.ofSeconds(1));
+
+        // then one job, routed, with the invoice as it stands
+        DistributionJob job = onlyJob();
+        assertThat(job.kind()).isEqualTo(DistributionJob.INVOICE);
+        assertThat(job.distributionId()).isEqualTo(distribution.value());
+        assertThat(job.attempt()).isEqualTo(1);
+        assertThat(job.to()).containsExactly("kari@kunde.no");
+        assertThat(job.cc()).containsExactly("ola@kunde.no");
+        assertThat(job.language()).isEqualTo("nb");
+        assertThat(job.invoice().number()).isEqualTo("INV-1001");
+        assertThat(job.numberSequence()).isEqualTo(1001);
+        assertThat(job.supplier().name()).isEqualTo("Fjordlys Konsult AS");
+        driver.advanceWallClockTime(Duration.ofSeconds(5));
+        assertThat(jobs.isEmpty()).as("a job is handed out once").isTrue();
+    }
+
+    @Test
+    void shouldSendToTheListEntry_whenTheCustomerNumberIsOnTheList() {
+        // given the customer on the distribution list
+        InvoiceId invoice = InvoiceId.random();
+        events.pipeInput(feed.raw(TENANT.value() + "/distribution/10001", 0,
+                "io.invoiceflow.distributionlist.DistributionEntrySet.v1", TENANT.value(), "user-1", START,
+                ("{\"tenantId\":\"" + TENANT.value() + "\",\"customerNumber\":\"10001\",\"email\":\"faktura@kunde.no\"}")
+                        .getBytes(StandardCharsets.UTF_8)));
+        finalInvoice(invoice, contacts("kari@kunde.no", "ola@kunde.no"));
+
+        // when
+        requested(invoice, List.of());
+        driver.advanceWallClockTime(Duration.ofSeconds(1));
+
+        // then the list wins over the contacts
+        DistributionJob job = onlyJob();
+        assertThat(job.to()).containsExactly("faktura@kunde.no");
+        assertThat(job.cc()).isEmpty();
+    }
+
+    @Test
+    void shouldSendToTheGivenAddress_whenAUserNamesOne() {
+        InvoiceId invoice = InvoiceId.random();
+        finalInvoice(invoice, contacts("kari@kunde.no"));
+        requested(invoice, List.of("regnskap@kunde.no"));
+        driver.advanceWallClockTime(Duration.ofSeconds(1));
+        assertThat(onlyJob().to()).containsExactly("regnskap@kunde.no");
+    }
+
+    @Test
+    void shouldRecordAPermanentFailure_whenThereIsNobodyToSendTo() {
+        // given an invoice without contacts (possible when imported) and no list entry
+        InvoiceId invoice = InvoiceId.random();
+        finalInvoice(invoice, List.of());
+        commands.readRecordsToList();
+        DistributionId distribution = requested(invoice, List.of());
+
+        // when
+        driver.advanceWallClockTime(Duration.ofSeconds(1));
+
+        // then
+        assertThat(jobs.isEmpty()).isTrue();
+        TestRecord<String, byte[]> failed = commands.readRecord();
+        assertThat(failed.key()).isEqualTo(distribution.value());
+        JsonNode body = ViewJson.read(failed.value(), JsonNode.class);
+        assertThat(body.path("errorCode").asText()).isEqualTo("NO_RECIPIENT");
+        assertThat(body.path("permanent").asBoolean()).isTrue();
+    }
+
+    @Test
+    void shouldTryAgainAtTheRetryTime_whenAnAttemptFailedTemporarily() {
+        // given attempt 1 handed out, then failed for a while
+        InvoiceId invoice = InvoiceId.random();
+        finalInvoice(invoice, contacts("kari@kunde.no"));
+        DistributionId distribution = requested(invoice, List.of());
+        driver.advanceWallClockTime(Duration.ofSeconds(1));
+        onlyJob();
+        events.pipeInput(feed.event(distribution.value(), new DistributionFailed(distribution, TENANT, invoice, 1,
+                "SMTP_TEMPORARY", "451 try later", false, START.plusSeconds(60)), "system:distribution"));
+
+        // when / then: nothing before the retry time, attempt 2 after it
+        driver.advanceWallClockTime(Duration.ofSeconds(30));
+        assertThat(jobs.isEmpty()).isTrue();
+        driver.advanceWallClockTime(Duration.ofSeconds(30));
+        assertThat(onlyJob().attempt()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldHandNothingOut_whenTheDistributionIsDoneBeforeItIsDue() {
+        // given a request and its sending seen before the punctuator ran (a replay of the topic)
+        InvoiceId invoice = InvoiceId.random();
+        finalInvoice(invoice, contacts("kari@kunde.no"));
+        DistributionId distribution = requested(invoice, List.of());
+        events.pipeInput(feed.event(distribution.value(), new DistributionSent(distribution, TENANT, invoice, 1,
+                "<m@x>", "250 Ok", List.of()), "system:distribution"));
+
+        // when
+        driver.advanceWallClockTime(Duration.ofSeconds(5));
+
+        // then
+        assertThat(jobs.isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldWaitForTheInvoice_whenTheRequestArrivesBeforeTheFinalization() {
+        // given a request whose invoice this partition has not seen final yet
+        InvoiceId invoice = InvoiceId.random();
+        DistributionId distribution = DistributionId.forFinalized(invoice);
+        events.pipeInput(feed.event(distribution.value(), new DistributionRequested(distribution, TENANT, invoice,
+                DistributionTrigger.FINALIZED, List.of(), List.of()), "system:distribution"));
+        driver.advanceWallClockTime(Duration.ofSeconds(2));
+        assertThat(jobs.isEmpty()).isTrue();
+
+        // when the invoice arrives
+        finalInvoice(invoice, contacts("kari@kunde.no"));
+        driver.advanceWallClockTime(Duration.ofSeconds(2));
+
+        // then
+        assertThat(onlyJob().distributionId()).isEqualTo(distribution.value());
+    }
+
+    @Test
+    void shouldTellTheTenantOnce_whenAnEmailBounces() {
+        // given a sent invoice
+        InvoiceId invoice = InvoiceId.random();
+        finalInvoice(invoice, contacts("kari@kunde.no"));
+        DistributionId distribution = requested(invoice, List.of());
+        driver.advanceWallClockTime(Duration.ofSeconds(1));
+        onlyJob();
+        events.pipeInput(feed.event(distribution.value(), new DistributionSent(distribution, TENANT, invoice, 1,
+                "<m@x>", "250 Ok", List.of()), "system:distribution"));
+
+        // when a delivery status notification arrives, twice (read twice from the mailbox)
+        TestRecord<String, byte[]> bounce = feed.event(distribution.value(), new DistributionBounced(distribution,
+                TENANT, invoice, "kari@kunde.no", "DSN", "5.1.1", "user unknown"), "system:bounces");
+        events.pipeInput(bounce);
+        events.pipeInput(bounce);
+
+        // then one notice to the tenant's notification address
+        DistributionJob notice = onlyJob();
+        assertThat(notice.kind()).isEqualTo(DistributionJob.BOUNCE_NOTICE);
+        assertThat(notice.to()).containsExactly("faktura@fjordlys.no");
+        assertThat(notice.notice()).contains("kari@kunde.no").contains("5.1.1");
+    }
+
+    // ---- fixtures
+
+    private static List<Contact> contacts(String... emails) {
+        return java.util.Arrays.stream(emails).map(e -> new Contact(e.substring(0, e.indexOf('@')), e, null)).toList();
+    }
+
+    private void finalInvoice(InvoiceId invoice, List<Contact> contacts) {
+        InvoiceContent c = Feed.content("10001", "Bryggen Bakeri AS", "100.00", DAY);
+        InvoiceContent content = new InvoiceContent(c.customer(), contacts, c.invoiceDate(), c.paymentTerms(),
+                c.dueDate(), c.poNumber(), c.comments(), c.language(), c.locale(), c.currency(), c.lines(), c.totals());
+        events.pipeInput(feed.event(invoice.value(), new InvoiceDrafted(invoice, TENANT, InvoiceOrigin.scratch(),
+                content), "user-1"));
+        events.pipeInput(feed.event(invoice.value(), new InvoiceFinalized(invoice, TENANT, "INV-1001", 1001, DAY,
+                DAY.plusDays(14), "NOK", content.totals(), START), "user-1"));
+    }
+
+    private DistributionId requested(InvoiceId invoice, List<String> to) {
+        DistributionId id = DistributionId.random();
+        events.pipeInput(feed.event(id.value(), new DistributionRequested(id, TENANT, invoice,
+                to.isEmpty() ? DistributionTrigger.FINALIZED : DistributionTrigger.SEND, to, List.of()), "user-1"));
+        return id;
+    }
+
+    private DistributionJob onlyJob() {
+        List<TestRecord<String, byte[]>> handedOut = jobs.readRecordsToList();
+        assertThat(handedOut).hasSize(1);
+        return ViewJson.read(handedOut.get(0).value(), DistributionJob.class);
+    }
+
+    private static String header(TestRecord<String, byte[]> record, String name) {
+        Header h = record.headers().lastHeader(name);
+        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    }
+}
