@@ -2,12 +2,18 @@ package io.invoiceflow.projections;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.invoiceflow.events.creditnote.CreditNoteIssued;
+import io.invoiceflow.events.distribution.DistributionBounced;
+import io.invoiceflow.events.distribution.DistributionEvent;
+import io.invoiceflow.events.distribution.DistributionFailed;
+import io.invoiceflow.events.distribution.DistributionSent;
 import io.invoiceflow.events.invoice.InvoiceFinalized;
 import io.invoiceflow.projections.history.AuditEntry;
 import io.invoiceflow.projections.history.Change;
 import io.invoiceflow.projections.history.HistoryEntry;
 import io.invoiceflow.projections.history.JsonDiff;
 import io.invoiceflow.projections.list.InvoiceRow;
+import io.invoiceflow.projections.views.AttentionItem;
+import io.invoiceflow.projections.views.DistributionLog;
 import io.invoiceflow.projections.views.Folds;
 import io.invoiceflow.projections.views.InvoiceView;
 import io.invoiceflow.projections.views.OrderView;
@@ -110,6 +116,7 @@ final class FoldProcessor implements Processor<String, byte[], Void, Void> {
             case "invoice" -> foldInvoice(tenant, event);
             case "order" -> foldView(tenant, event, OrderView.class, Folds::order);
             case "creditnote" -> foldView(tenant, event, CreditNoteIssued.class, Folds::creditNote);
+            case "distribution" -> foldDistribution(tenant, event);
             default -> foldState(tenant, event);
         };
         history.put(ReadStores.history(tenant, event.aggregateId(), event.sequence()), ViewJson.write(new HistoryEntry(
@@ -153,6 +160,38 @@ final class FoldProcessor implements Processor<String, byte[], Void, Void> {
             views.put(key, ReadStores.encodeView(event.sequence(), null, ViewJson.write(after)));
         }
         return JsonDiff.diff(tree(before), tree(after), BOOKKEEPING);
+    }
+
+    /** A distribution event: the invoice's distribution log (S7) and attention list (P7), and the distribution's history. */
+    private List<Change> foldDistribution(String tenant, EventEnvelope event) {
+        DistributionEvent e = (DistributionEvent) event.payload();
+        String invoiceId = e.invoiceId().value();
+        String logKey = ReadStores.view(tenant, "distributionlog", invoiceId);
+        byte[] stored = views.get(logKey);
+        DistributionLog before = stored == null ? null : ViewJson.read(ReadStores.viewJson(stored), DistributionLog.class);
+        DistributionLog after = Folds.distributionLog(before, event);
+        if (after != null) {
+            views.put(logKey, ReadStores.encodeView(event.sequence(), null, ViewJson.write(after)));
+        }
+        String attentionKey = ReadStores.view(tenant, "attention", invoiceId);
+        if (e instanceof DistributionSent) {
+            views.delete(attentionKey);
+        } else if (e instanceof DistributionBounced || (e instanceof DistributionFailed f && f.permanent())) {
+            byte[] invoice = views.get(ReadStores.view(tenant, "invoice", invoiceId));
+            InvoiceView view = invoice == null ? null : ViewJson.read(ReadStores.viewJson(invoice), InvoiceView.class);
+            String reason = e instanceof DistributionBounced ? "BOUNCED" : "FAILED";
+            String detail = e instanceof DistributionBounced b
+                    ? b.recipient() + (b.diagnostic() == null ? "" : ": " + b.diagnostic())
+                    : ((DistributionFailed) e).errorMessage();
+            views.put(attentionKey, ReadStores.encodeView(event.sequence(), null, ViewJson.write(new AttentionItem(
+                    invoiceId, view == null ? null : view.number(),
+                    view == null || view.customer() == null ? null : view.customer().customerNumber().value(),
+                    view == null || view.customer() == null ? null : view.customer().name(),
+                    e.distributionId().value(), reason,
+                    e instanceof DistributionFailed f ? f.errorCode() : ((DistributionBounced) e).status(), detail,
+                    event.time()))));
+        }
+        return foldState(tenant, event);
     }
 
     /**

@@ -5,6 +5,13 @@ import io.invoiceflow.events.Topics;
 import io.invoiceflow.events.customer.CustomerChanged;
 import io.invoiceflow.events.customer.CustomerDetails;
 import io.invoiceflow.events.customer.CustomerRegistered;
+import io.invoiceflow.events.distribution.DistributionBounced;
+import io.invoiceflow.events.distribution.DistributionFailed;
+import io.invoiceflow.events.distribution.DistributionId;
+import io.invoiceflow.events.distribution.DistributionRendered;
+import io.invoiceflow.events.distribution.DistributionRequested;
+import io.invoiceflow.events.distribution.DistributionSent;
+import io.invoiceflow.events.distribution.DistributionTrigger;
 import io.invoiceflow.events.invoice.InvoiceContent;
 import io.invoiceflow.events.invoice.InvoiceDraftChanged;
 import io.invoiceflow.events.invoice.InvoiceDraftDeleted;
@@ -22,6 +29,8 @@ import io.invoiceflow.events.shared.TenantId;
 import io.invoiceflow.projections.history.AuditEntry;
 import io.invoiceflow.projections.history.HistoryEntry;
 import io.invoiceflow.projections.list.InvoiceRow;
+import io.invoiceflow.projections.views.AttentionItem;
+import io.invoiceflow.projections.views.DistributionLog;
 import io.invoiceflow.projections.views.InvoiceView;
 import io.invoiceflow.projections.views.OrderView;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -274,6 +283,62 @@ class ProjectionsTopologyTest {
         assertThat(d.snapshot().values()).allSatisfy(store -> assertThat(store).isEmpty());
     }
 
+    @Test
+    void shouldLogEveryAttemptAndListTheBouncedInvoice_whenADistributionIsRetriedSentAndBounced() {
+        // given a final invoice and its distribution
+        Driver d = driver("distribution");
+        InvoiceId invoice = InvoiceId.random();
+        DistributionId distribution = DistributionId.forFinalized(invoice);
+        d.pipe(feed.event(invoice.value(), drafted(TENANT, invoice, "10001", "Bryggen Bakeri AS", "100.00"), "user-1"));
+        d.pipe(feed.event(invoice.value(), finalized(TENANT, invoice, 1001), "user-1"));
+        d.pipe(feed.event(distribution.value(), new DistributionRequested(distribution, TENANT, invoice,
+                DistributionTrigger.FINALIZED, List.of(), List.of()), "system:distribution"));
+
+        // when attempt 1 fails for a while, attempt 2 is sent, and a notification reports a bounce
+        d.pipe(feed.event(distribution.value(), rendered(distribution, invoice, 1), "system:distribution"));
+        d.pipe(feed.event(distribution.value(), new DistributionFailed(distribution, TENANT, invoice, 1,
+                "SMTP_TEMPORARY", "451 greylisted", false, START.plusSeconds(300)), "system:distribution"));
+        d.pipe(feed.event(distribution.value(), rendered(distribution, invoice, 2), "system:distribution"));
+        d.pipe(feed.event(distribution.value(), new DistributionSent(distribution, TENANT, invoice, 2, "<m@x>",
+                "250 2.0.0 Ok", List.of()), "system:distribution"));
+        assertThat(d.views("attention", invoice)).isNull();
+        d.pipe(feed.event(distribution.value(), new DistributionBounced(distribution, TENANT, invoice,
+                "kari@example.no", "DSN", "5.1.1", "user unknown"), "system:bounces"));
+
+        // then the log has both attempts with their outcomes, and the invoice needs attention
+        DistributionLog log = ViewJson.read(ReadStores.viewJson(d.views("distributionlog", invoice)), DistributionLog.class);
+        assertThat(log.distributions()).singleElement().satisfies(dist -> {
+            assertThat(dist.status()).isEqualTo("BOUNCED");
+            assertThat(dist.trigger()).isEqualTo("FINALIZED");
+            assertThat(dist.attempts()).extracting(DistributionLog.Attempt::outcome).containsExactly("FAILED", "SENT");
+            assertThat(dist.attempts().get(0).errorCode()).isEqualTo("SMTP_TEMPORARY");
+            assertThat(dist.attempts().get(0).retryAt()).isEqualTo(START.plusSeconds(300));
+            assertThat(dist.attempts().get(1).to()).containsExactly("kari@example.no");
+            assertThat(dist.attempts().get(1).emailTemplate()).isEqualTo("built-in:nb");
+            assertThat(dist.bounces()).extracting(DistributionLog.Bounce::status).containsExactly("5.1.1");
+        });
+        AttentionItem attention = ViewJson.read(ReadStores.viewJson(d.views("attention", invoice)), AttentionItem.class);
+        assertThat(attention.reason()).isEqualTo("BOUNCED");
+        assertThat(attention.number()).isEqualTo("INV-1001");
+        assertThat(attention.detail()).contains("kari@example.no");
+
+        // and a re-send that is sent takes it off the list
+        DistributionId resend = DistributionId.random();
+        d.pipe(feed.event(resend.value(), new DistributionRequested(resend, TENANT, invoice, DistributionTrigger.RESEND,
+                List.of("faktura@example.no"), List.of()), "user-1"));
+        d.pipe(feed.event(resend.value(), new DistributionSent(resend, TENANT, invoice, 1, "<n@x>", "250 Ok",
+                List.of()), "system:distribution"));
+        assertThat(d.views("attention", invoice)).isNull();
+        assertThat(ViewJson.read(ReadStores.viewJson(d.views("distributionlog", invoice)), DistributionLog.class)
+                .distributions()).extracting(DistributionLog.Distribution::status).containsExactly("BOUNCED", "SENT");
+    }
+
+    private static DistributionRendered rendered(DistributionId distribution, InvoiceId invoice, int attempt) {
+        return new DistributionRendered(distribution, TENANT, invoice, attempt, "EMAIL", List.of("kari@example.no"),
+                List.of(), "system", "nb", "built-in:nb", "classic",
+                "9f2c4e6a8b0d1f3e5a7c9e1b3d5f7a9c2e4b6d8f0a1c3e5b7d9f1a3c5e7b9d1f", 4000, "<m@x>");
+    }
+
     // ---- fixtures
 
     private List<TestRecord<String, byte[]>> someHistory() {
@@ -330,6 +395,10 @@ class ProjectionsTopologyTest {
 
         void pipe(TestRecord<String, byte[]> record) {
             input.pipeInput(record);
+        }
+
+        byte[] views(String kind, InvoiceId invoice) {
+            return store(ReadStores.VIEWS).get(ReadStores.view(TENANT.value(), kind, invoice.value()));
         }
 
         KeyValueStore<String, byte[]> store(String name) {

@@ -1,6 +1,12 @@
 package io.invoiceflow.projections.views;
 
 import io.invoiceflow.events.creditnote.CreditNoteIssued;
+import io.invoiceflow.events.distribution.DistributionBounced;
+import io.invoiceflow.events.distribution.DistributionEvent;
+import io.invoiceflow.events.distribution.DistributionFailed;
+import io.invoiceflow.events.distribution.DistributionRendered;
+import io.invoiceflow.events.distribution.DistributionRequested;
+import io.invoiceflow.events.distribution.DistributionSent;
 import io.invoiceflow.events.invoice.InvoiceContent;
 import io.invoiceflow.events.invoice.InvoiceCredited;
 import io.invoiceflow.events.invoice.InvoiceDraftChanged;
@@ -18,6 +24,7 @@ import io.invoiceflow.projections.EventEnvelope;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * How each view follows its aggregate's events: one pure step per event. The write side folds an
@@ -126,5 +133,67 @@ public final class Folds {
     /** A credit note is final when issued: its view is the issuing event. */
     public static CreditNoteIssued creditNote(CreditNoteIssued before, EventEnvelope event) {
         return event.payload() instanceof CreditNoteIssued issued ? issued : before;
+    }
+
+    /** An invoice's distribution log after a distribution event (never null once a distribution exists). */
+    public static DistributionLog distributionLog(DistributionLog before, EventEnvelope event) {
+        DistributionEvent e = (DistributionEvent) event.payload();
+        List<DistributionLog.Distribution> all = new ArrayList<>(before == null ? List.of() : before.distributions());
+        int index = -1;
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i).distributionId().equals(e.distributionId().value())) {
+                index = i;
+            }
+        }
+        if (e instanceof DistributionRequested r) {
+            if (index < 0) {
+                all.add(new DistributionLog.Distribution(r.distributionId().value(), r.trigger().name(), event.time(),
+                        event.actor(), r.to(), r.cc(), "REQUESTED", List.of(), List.of()));
+            }
+            return new DistributionLog(e.invoiceId().value(), List.copyOf(all));
+        }
+        if (index < 0) {
+            return before; // an outcome without its request: the request was never seen here
+        }
+        DistributionLog.Distribution d = all.get(index);
+        List<DistributionLog.Attempt> attempts = new ArrayList<>(d.attempts());
+        List<DistributionLog.Bounce> bounces = new ArrayList<>(d.bounces());
+        String status = d.status();
+        if (e instanceof DistributionRendered r) {
+            attempts.add(new DistributionLog.Attempt(r.attempt(), event.time(), r.channel(), r.to(), r.cc(), r.sender(),
+                    r.language(), r.emailTemplate(), r.layout(), r.pdfSha256(), r.messageId(), "RENDERED", null, null,
+                    null, null, false, null));
+            status = "SENDING";
+        } else if (e instanceof DistributionSent sent) {
+            replaceAttempt(attempts, sent.attempt(), a -> new DistributionLog.Attempt(a.attempt(), a.renderedAt(),
+                    a.channel(), a.to(), a.cc(), a.sender(), a.language(), a.emailTemplate(), a.layout(), a.pdfSha256(),
+                    a.messageId(), "SENT", event.time(), sent.serverReply(), null, null, false, null));
+            status = "SENT";
+        } else if (e instanceof DistributionFailed failed) {
+            if (attempts.stream().noneMatch(a -> a.attempt() == failed.attempt())) {
+                attempts.add(new DistributionLog.Attempt(failed.attempt(), null, "EMAIL", List.of(), List.of(), null,
+                        null, null, null, null, null, "RENDERED", null, null, null, null, false, null));
+            }
+            replaceAttempt(attempts, failed.attempt(), a -> new DistributionLog.Attempt(a.attempt(), a.renderedAt(),
+                    a.channel(), a.to(), a.cc(), a.sender(), a.language(), a.emailTemplate(), a.layout(), a.pdfSha256(),
+                    a.messageId(), "FAILED", event.time(), null, failed.errorCode(), failed.errorMessage(),
+                    failed.permanent(), failed.retryAt()));
+            status = failed.permanent() ? "FAILED" : "RETRYING";
+        } else if (e instanceof DistributionBounced b) {
+            bounces.add(new DistributionLog.Bounce(b.recipient(), b.source(), b.status(), b.diagnostic(), event.time()));
+            status = "BOUNCED";
+        }
+        all.set(index, new DistributionLog.Distribution(d.distributionId(), d.trigger(), d.requestedAt(), d.requestedBy(),
+                d.requestedTo(), d.requestedCc(), status, List.copyOf(attempts), List.copyOf(bounces)));
+        return new DistributionLog(before.invoiceId(), List.copyOf(all));
+    }
+
+    private static void replaceAttempt(List<DistributionLog.Attempt> attempts, int attempt,
+                                       UnaryOperator<DistributionLog.Attempt> change) {
+        for (int i = 0; i < attempts.size(); i++) {
+            if (attempts.get(i).attempt() == attempt) {
+                attempts.set(i, change.apply(attempts.get(i)));
+            }
+        }
     }
 }
