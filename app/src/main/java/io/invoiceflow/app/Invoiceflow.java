@@ -2,18 +2,26 @@ package io.invoiceflow.app;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.invoiceflow.app.distribution.DistributionSide;
 import io.invoiceflow.app.kafka.EmbeddedKafkaBroker;
+import io.invoiceflow.app.kafka.StreamsApps;
 import io.invoiceflow.app.kafka.TopicAdmin;
+import io.invoiceflow.app.reads.FrequencyQueries;
 import io.invoiceflow.app.reads.ReadSide;
 import io.invoiceflow.app.reads.StartingReadModel;
-import io.invoiceflow.app.reads.FrequencyQueries;
 import io.invoiceflow.app.reads.WriteSideQueries;
 import io.invoiceflow.app.security.AdminToken;
 import io.invoiceflow.app.security.TokenAuthenticator;
 import io.invoiceflow.commands.CommandContext;
 import io.invoiceflow.commands.WriteSide;
 import io.invoiceflow.commands.WriteSideSettings;
+import io.invoiceflow.commands.consumer.CommandConsumer;
+import io.invoiceflow.commands.consumer.CommandRecords;
 import io.invoiceflow.events.Topics;
+import io.invoiceflow.events.distribution.RecordDistributionFailed;
+import io.invoiceflow.events.distribution.RequestDistribution;
+import io.invoiceflow.projections.ProjectionsTopology;
+import io.invoiceflow.streams.distribution.DistributionTopology;
 import io.invoiceflow.web.WebApp;
 import io.invoiceflow.web.api.Caller;
 import io.invoiceflow.web.api.CommandDispatcher;
@@ -34,6 +42,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Properties;
 
 /**
@@ -42,6 +51,10 @@ import java.util.Properties;
  */
 public final class Invoiceflow implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Invoiceflow.class);
+
+    /** The commands the stream processors send the write side through invoicing.commands. */
+    private static final CommandRecords SYSTEM_COMMANDS = new CommandRecords(List.of(RequestDistribution.class,
+            RecordDistributionFailed.class));
 
     private final Deque<AutoCloseable> resources = new ArrayDeque<>();
     private final String bootstrapServers;
@@ -101,10 +114,11 @@ public final class Invoiceflow implements AutoCloseable {
 
             // the read side starts once the API listens: other instances forward queries to this port
             int partitions = TopicAdmin.partitionCount(bootstrapServers, Topics.INVOICING_EVENTS, Duration.ofSeconds(60));
-            TopicAdmin.ensureTopics(bootstrapServers,
-                    ReadSide.internalTopics(config.projectionsId(), partitions, (short) replication), Duration.ofSeconds(60));
+            TopicAdmin.ensureTopics(bootstrapServers, StreamsApps.internalTopics(config.projectionsId(),
+                    ProjectionsTopology.BY_TENANT, ProjectionsTopology.STORES, partitions, (short) replication),
+                    Duration.ofSeconds(60));
             HostInfo self = new HostInfo(config.advertisedHost(), web.port());
-            readSide = ReadSide.start(ReadSide.streamsConfig(config.projectionsId(), bootstrapServers,
+            readSide = ReadSide.start(StreamsApps.config(config.projectionsId(), bootstrapServers,
                     config.dataDir().resolve("streams"), self, replication), self, clock);
             resources.push(readSide);
             readModel.started(readSide);
@@ -113,6 +127,14 @@ public final class Invoiceflow implements AutoCloseable {
                 LOG.warn("The read side is not running 60 s after start ({}); reads answer 503 until it is",
                         readSide.streams().state());
             }
+
+            // the stream processors act through commands: the write side takes them from invoicing.commands
+            resources.push(CommandConsumer.start(bootstrapServers, writeSide, SYSTEM_COMMANDS, 2));
+            TopicAdmin.ensureTopics(bootstrapServers, StreamsApps.internalTopics(DistributionSide.APPLICATION_ID,
+                    DistributionTopology.BY_TENANT, DistributionTopology.STORES, partitions, (short) replication),
+                    Duration.ofSeconds(60));
+            resources.push(DistributionSide.start(StreamsApps.config(DistributionSide.APPLICATION_ID, bootstrapServers,
+                    config.dataDir().resolve("streams"), null, replication), clock));
             LOG.info("Invoiceflow is up on port {} ({})", web.port(), config);
             if (embeddedKafka) {
                 LOG.info("Embedded Kafka broker: {} (kcat -b {} -t invoicing.events -C)", bootstrapServers, bootstrapServers);

@@ -13,6 +13,9 @@ import io.invoiceflow.events.frequency.FrequencyDefinition;
 import io.invoiceflow.events.frequency.FrequencyId;
 import io.invoiceflow.events.frequency.ReactivateFrequency;
 import io.invoiceflow.events.frequency.RenameFrequency;
+import io.invoiceflow.events.distribution.DistributionId;
+import io.invoiceflow.events.distribution.DistributionTrigger;
+import io.invoiceflow.events.distribution.RequestDistribution;
 import io.invoiceflow.events.invoice.ChangeInvoiceDraft;
 import io.invoiceflow.events.invoice.CloneInvoice;
 import io.invoiceflow.events.invoice.CreateInvoice;
@@ -290,6 +293,14 @@ public final class WebApp {
                 ok(ctx, deps.readModel().view(tenant, "invoice", invoiceId(ctx).value()), "invoice"));
         readRoute(cfg, TENANT + "/invoices/{invoiceId}/history", (ctx, tenant) ->
                 history(ctx, tenant, "invoice", invoiceId(ctx).value(), "invoice"));
+        readRoute(cfg, TENANT + "/invoices/{invoiceId}/distribution", (ctx, tenant) ->
+                raw(ctx, deps.readModel().distributionLog(tenant, invoiceId(ctx).value())
+                        .orElseThrow(() -> DomainException.notFound("invoice"))));
+        readRoute(cfg, TENANT + "/distribution/attention", (ctx, tenant) -> raw(ctx, deps.readModel().attention(tenant)));
+        tenantRoute(cfg, HandlerType.POST, TENANT + "/invoices/{invoiceId}/send", Permission.INVOICE, (ctx, tenant) ->
+                requestDistribution(ctx, tenant, DistributionTrigger.SEND));
+        tenantRoute(cfg, HandlerType.POST, TENANT + "/invoices/{invoiceId}/resend", Permission.INVOICE, (ctx, tenant) ->
+                requestDistribution(ctx, tenant, DistributionTrigger.RESEND));
         tenantRoute(cfg, HandlerType.PUT, TENANT + "/invoices/{invoiceId}", Permission.INVOICE, (ctx, tenant) -> {
             InvoiceId invoiceId = invoiceId(ctx);
             send(ctx, new ChangeInvoiceDraft(invoiceId, tenant, RequestBodies.read(ctx, InvoiceDraft.class), ifMatch(ctx)));
@@ -430,6 +441,26 @@ public final class WebApp {
         ctx.header("Content-Disposition", "attachment; filename=\"frequencies." + format + "\"")
                 .contentType(csv ? Exports.CSV + "; charset=utf-8; header=present" : Exports.XLSX)
                 .result(csv ? Exports.csv(headings, cells) : Exports.xlsx("Frequencies", headings, cells));
+    }
+
+    /**
+     * H11/H12 send, P7 re-send: a new distribution of the invoice, to the given addresses or routed.
+     * Answers 202: the email goes out asynchronously; its progress is in the distribution log.
+     */
+    private void requestDistribution(Context ctx, TenantId tenant, DistributionTrigger trigger) {
+        InvoiceId invoiceId = invoiceId(ctx);
+        Requests.Send body = optionalBody(ctx, Requests.Send.class, new Requests.Send(null, null));
+        List<String> to = body.to() == null ? List.of() : body.to();
+        List<String> cc = body.cc() == null ? List.of() : body.cc();
+        if (trigger == DistributionTrigger.RESEND && to.isEmpty()) {
+            throw DomainException.invalid("to", "required", "a re-send needs the address to send to");
+        }
+        DistributionId distributionId = DistributionId.random();
+        send(ctx, new RequestDistribution(distributionId, tenant, invoiceId, trigger, to, cc));
+        ctx.header(VERSION_HEADER, distributionId.value() + ":0");
+        ctx.header("Location", path(tenant, "invoices", invoiceId.value()) + "/distribution");
+        ctx.status(HttpStatus.ACCEPTED).json(Map.of("distributionId", distributionId.value(),
+                "invoiceId", invoiceId.value(), "trigger", trigger.name()));
     }
 
     // ---- route plumbing

@@ -12,12 +12,10 @@ import io.invoiceflow.projections.ProjectionsTopology;
 import io.invoiceflow.projections.ReadStores;
 import io.invoiceflow.projections.ViewJson;
 import io.invoiceflow.projections.list.InvoiceRow;
+import io.invoiceflow.projections.views.DistributionLog;
 import io.invoiceflow.web.api.RawJson;
 import io.invoiceflow.web.api.ReadModel;
 import io.invoiceflow.web.api.Versioned;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.CloseOptions;
@@ -25,7 +23,6 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.apache.kafka.streams.state.HostInfo;
@@ -37,7 +34,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,7 +43,6 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -75,9 +70,9 @@ public final class ReadSide implements ReadModel, AutoCloseable {
     }
 
     /**
-     * Starts the projections. The internal topics ({@link #internalTopics}) must exist already.
+     * Starts the projections. Their internal topics must exist already.
      *
-     * @param streamsConfig the Kafka Streams settings: {@link #streamsConfig}
+     * @param streamsConfig the Kafka Streams settings ({@link io.invoiceflow.app.kafka.StreamsApps#config})
      */
     public static ReadSide start(Properties streamsConfig, HostInfo self, Clock clock) {
         InvoiceLists lists = new InvoiceLists();
@@ -155,24 +150,64 @@ public final class ReadSide implements ReadModel, AutoCloseable {
     @Override
     public Optional<RawJson> history(TenantId tenant, String kind, String aggregateId) {
         ReadOnlyKeyValueStore<String, byte[]> history = store(tenant, ReadStores.HISTORY);
+        ReadOnlyKeyValueStore<String, byte[]> views = store(tenant, ReadStores.VIEWS);
         List<JsonNode> entries = entries(history, tenant, aggregateId);
         if (entries.isEmpty()) {
             return Optional.empty();
         }
+        List<String> related = new ArrayList<>();
         if ("order".equals(kind)) {
-            byte[] order = store(tenant, ReadStores.VIEWS).get(ReadStores.view(tenant.value(), "order", aggregateId));
+            byte[] order = views.get(ReadStores.view(tenant.value(), "order", aggregateId));
             String invoiceId = order == null ? null
                     : ViewJson.read(ReadStores.viewJson(order), JsonNode.class).path("invoiceId").asText(null);
             if (invoiceId != null) { // S8: who invoiced it, who finalized and sent the invoice, and when
-                entries.addAll(entries(history, tenant, invoiceId));
-                entries.sort(Comparator.comparing((JsonNode e) -> Instant.parse(e.path("time").asText()))
-                        .thenComparingLong(e -> e.path("position").asLong(Long.MAX_VALUE))
-                        .thenComparing(e -> e.path("aggregateId").asText())
-                        .thenComparingLong(e -> e.path("sequence").asLong()));
+                related.add(invoiceId);
+                related.addAll(distributionsOf(views, tenant, invoiceId));
             }
+        } else if ("invoice".equals(kind)) {
+            related.addAll(distributionsOf(views, tenant, aggregateId));
         }
+        for (String id : related) {
+            entries.addAll(entries(history, tenant, id));
+        }
+        entries.sort(Comparator.comparing((JsonNode e) -> Instant.parse(e.path("time").asText()))
+                .thenComparingLong(e -> e.path("position").asLong(Long.MAX_VALUE))
+                .thenComparing(e -> e.path("aggregateId").asText())
+                .thenComparingLong(e -> e.path("sequence").asLong()));
         ArrayNode array = ViewJson.mapper().createArrayNode().addAll(entries);
         return Optional.of(new RawJson(ViewJson.write(array)));
+    }
+
+    private static List<String> distributionsOf(ReadOnlyKeyValueStore<String, byte[]> views, TenantId tenant,
+                                                String invoiceId) {
+        byte[] log = views.get(ReadStores.view(tenant.value(), "distributionlog", invoiceId));
+        if (log == null) {
+            return List.of();
+        }
+        return ViewJson.read(ReadStores.viewJson(log), DistributionLog.class).distributions().stream()
+                .map(DistributionLog.Distribution::distributionId).toList();
+    }
+
+    @Override
+    public Optional<RawJson> distributionLog(TenantId tenant, String invoiceId) {
+        ReadOnlyKeyValueStore<String, byte[]> views = store(tenant, ReadStores.VIEWS);
+        byte[] log = views.get(ReadStores.view(tenant.value(), "distributionlog", invoiceId));
+        if (log != null) {
+            return Optional.of(new RawJson(ReadStores.viewJson(log)));
+        }
+        return views.get(ReadStores.view(tenant.value(), "invoice", invoiceId)) == null ? Optional.empty()
+                : Optional.of(new RawJson(ViewJson.write(new DistributionLog(invoiceId, List.of()))));
+    }
+
+    @Override
+    public RawJson attention(TenantId tenant) {
+        List<JsonNode> items = new ArrayList<>();
+        try (KeyValueIterator<String, byte[]> it = store(tenant, ReadStores.VIEWS)
+                .prefixScan(ReadStores.viewPrefix(tenant.value(), "attention"), KEYS)) {
+            it.forEachRemaining(kv -> items.add(ViewJson.read(ReadStores.viewJson(kv.value), JsonNode.class)));
+        }
+        items.sort(Comparator.comparing(e -> e.path("since").asText()));
+        return new RawJson(ViewJson.write(ViewJson.mapper().createArrayNode().addAll(items)));
     }
 
     private static List<JsonNode> entries(ReadOnlyKeyValueStore<String, byte[]> history, TenantId tenant,
@@ -322,40 +357,6 @@ public final class ReadSide implements ReadModel, AutoCloseable {
                     ? u.reason() + "; retry in a moment" : "this tenant's read models are on another instance");
         }
         return streams.queryMetadataForKey(ReadStores.VIEWS, tenant.value(), KEYS).partition();
-    }
-
-    /** The Kafka Streams settings of the projections. */
-    public static Properties streamsConfig(String applicationId, String bootstrapServers, Path stateDir, HostInfo self,
-                                           int replicationFactor) {
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
-        props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
-        props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, replicationFactor);
-        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
-        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
-        props.put(StreamsConfig.CLIENT_ID_CONFIG, applicationId + "-" + self.host() + "-" + self.port());
-        return props;
-    }
-
-    /**
-     * The topics Kafka Streams would create for the projections: the re-keyed event topic and one
-     * changelog per store, with as many partitions as {@code invoicing.events}. Created up front and
-     * awaited like the application's own topics (KAFKA-15591, see TopicAdmin).
-     */
-    public static List<NewTopic> internalTopics(String applicationId, int partitions, short replicationFactor) {
-        List<NewTopic> topics = new ArrayList<>();
-        topics.add(new NewTopic(applicationId + "-" + ProjectionsTopology.BY_TENANT + "-repartition", partitions,
-                replicationFactor).configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
-                TopicConfig.RETENTION_MS_CONFIG, "-1")));
-        for (String store : ProjectionsTopology.STORES) {
-            topics.add(new NewTopic(applicationId + "-" + store + "-changelog", partitions, replicationFactor)
-                    .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
-        }
-        return topics;
     }
 
     @Override

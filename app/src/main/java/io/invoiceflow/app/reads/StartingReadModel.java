@@ -47,6 +47,16 @@ public final class StartingReadModel implements ReadModel {
     }
 
     @Override
+    public Optional<RawJson> distributionLog(TenantId tenant, String invoiceId) {
+        return target().distributionLog(tenant, invoiceId);
+    }
+
+    @Override
+    public RawJson attention(TenantId tenant) {
+        return target().attention(tenant);
+    }
+
+    @Override
     public RawJson audit(TenantId tenant, AuditQuery query) {
         return target().audit(tenant, query);
     }

@@ -25,7 +25,7 @@ import java.util.Map;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class ApiTestBase implements TenantAdministrationContract, AuthenticationContract, CatalogueContract,
         OrderContract, InvoiceLifecycleContract, InvoicingSwitchContract, TenantIsolationContract, BadInputContract,
-        EventStreamContract, OperationsContract, ConcurrencyContract, ReadSideContract,
+        EventStreamContract, OperationsContract, ConcurrencyContract, ReadSideContract, DistributionContract,
         FrequencyContract {
 
     private Invoiceflow app;

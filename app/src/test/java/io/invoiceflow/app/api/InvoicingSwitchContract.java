@@ -33,7 +33,9 @@ interface InvoicingSwitchContract extends ApiTestContext {
         Map<String, String> bodies = Map.of(
                 "pay", "{\"paymentDate\": \"" + InvoiceLifecycleContract.yesterdayInOslo() + "\"}",
                 "void", "{\"reason\": \"test\"}",
-                "credit", "{\"lineNos\": [1]}");
+                "credit", "{\"lineNos\": [1]}",
+                "send", "{}",
+                "resend", "{\"to\": [\"faktura@example.no\"]}");
         ApiResponse deactivated = api().post(tenant.path("/invoicing/deactivate")).token(tenant.adminKey)
                 .json("{\"reason\": \"Moving to another system\"}").send();
         assertThat(deactivated.status()).as("%s", deactivated).isEqualTo(200);

@@ -25,7 +25,7 @@ interface TenantIsolationContract extends ApiTestContext {
         /** The route's path with the path parameters filled in with this victim's ids. */
         String fill(WebApp.Route route, String tenantId) {
             String action = route.path().substring(route.path().lastIndexOf('/') + 1);
-            boolean actsOnFinal = List.of("pay", "void", "credit", "clone").contains(action);
+            boolean actsOnFinal = List.of("pay", "void", "credit", "clone", "send", "resend", "distribution").contains(action);
             String path = route.path()
                     .replace("{tenantId}", tenantId)
                     .replace("{invoiceId}", actsOnFinal ? finalized : draft)
@@ -58,6 +58,10 @@ interface TenantIsolationContract extends ApiTestContext {
                 || p.endsWith("/clone") || p.endsWith("/activate") || p.endsWith("/invoice")
                 || p.endsWith("/deactivate") && p.contains("{frequencyId}") || p.endsWith("/reactivate")) {
             return null;
+        } else if (p.endsWith("/resend")) {
+            return "{\"to\": [\"mallory@example.no\"]}";
+        } else if (p.endsWith("/send")) {
+            return "{}";
         } else if (p.endsWith("/deactivate") || p.endsWith("/void")) {
             return "{\"reason\": \"probe\"}";
         } else if (p.endsWith("/users")) {

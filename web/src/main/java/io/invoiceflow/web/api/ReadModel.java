@@ -35,10 +35,20 @@ public interface ReadModel {
     Optional<Versioned<Object>> view(TenantId tenant, String kind, String id);
 
     /**
-     * An aggregate's history, oldest first, as a JSON array; empty when it has no events. An order's
-     * history also holds the events of the invoice drafted from it (S8).
+     * An aggregate's history, oldest first, as a JSON array; empty when it has no events. An invoice's
+     * history also holds the events of its distributions, and an order's those of the invoice drafted
+     * from it (S8: who invoiced it, who sent it, when).
      */
     Optional<RawJson> history(TenantId tenant, String kind, String aggregateId);
+
+    /**
+     * S7: an invoice's distributions with every attempt, as JSON ({@code DistributionLog}); an invoice
+     * not distributed yet has an empty list. Empty when the invoice does not exist.
+     */
+    Optional<RawJson> distributionLog(TenantId tenant, String invoiceId);
+
+    /** P7: the tenant's invoices that need attention (bounced, or failed for good), oldest first, as a JSON array. */
+    RawJson attention(TenantId tenant);
 
     /** The tenant's audit trail, filtered and paged: a JSON object with {@code items} and {@code nextCursor}. */
     RawJson audit(TenantId tenant, AuditQuery query);

@@ -39,6 +39,10 @@ public final class Requests {
     public record Credit(List<Integer> lineNos, String reason) {
     }
 
+    /** {@code POST .../send} and {@code .../resend}: addresses instead of the routed recipients (empty or absent: route). */
+    public record Send(List<String> to, List<String> cc) {
+    }
+
     public record InvoiceOrder(PaymentTerms paymentTerms) {
     }
 

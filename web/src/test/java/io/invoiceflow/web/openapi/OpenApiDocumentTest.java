@@ -97,6 +97,7 @@ class OpenApiDocumentTest {
             Map.entry("Payment", Requests.Payment.class),
             Map.entry("Credit", Requests.Credit.class),
             Map.entry("InvoiceOrderRequest", Requests.InvoiceOrder.class),
+            Map.entry("Send", Requests.Send.class),
             Map.entry("CreditNote", CreditNoteIssued.class),
             Map.entry("FrequencyPattern", FrequencyPattern.class),
             Map.entry("FrequencyEnd", FrequencyEnd.class),
