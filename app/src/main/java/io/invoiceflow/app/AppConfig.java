@@ -1,5 +1,8 @@
 package io.invoiceflow.app;
 
+import io.invoiceflow.streams.bounce.BounceMailboxSettings;
+import io.invoiceflow.streams.mail.MailSettings;
+
 import java.io.IOException;
 import java.io.Reader;
 import java.net.InetAddress;
@@ -34,11 +37,17 @@ import java.util.Properties;
  * @param projectionsId         the Kafka Streams application id of the projections
  *                              ({@code INVOICEFLOW_PROJECTIONS_ID}, default invoiceflow-projections); a new id
  *                              rebuilds every read model from the start of {@code invoicing.events}
+ * @param publicUrl             where browsers reach this installation ({@code INVOICEFLOW_PUBLIC_URL}), for the
+ *                              invoice links in emails; empty: {@code http://localhost:<port>}
+ * @param mail                  the mail settings ({@code INVOICEFLOW_SMTP_*}, {@code INVOICEFLOW_BOUNCE_ADDRESS},
+ *                              {@code INVOICEFLOW_SECRET_KEY}, ...: {@link MailSettings#KEYS})
+ * @param bounceMailbox         the IMAP mailbox bounces are read from ({@code INVOICEFLOW_BOUNCE_IMAP_*}); empty: none
  */
 public record AppConfig(int port, Path dataDir, Optional<String> adminToken, Optional<String> kafkaBootstrapServers,
                         Optional<String> databaseUrl, Optional<String> databaseUser, Optional<String> databasePassword,
                         String nodeId, int topicPartitions, Optional<Integer> topicReplication, String advertisedHost,
-                        String projectionsId) {
+                        String projectionsId, Optional<String> publicUrl, MailSettings mail,
+                        Optional<BounceMailboxSettings> bounceMailbox) {
 
     /** Every setting with its default ("" = none), in README order. */
     public static final Map<String, String> KEYS;
@@ -57,6 +66,9 @@ public record AppConfig(int port, Path dataDir, Optional<String> adminToken, Opt
         keys.put("INVOICEFLOW_TOPIC_REPLICATION_FACTOR", "");
         keys.put("INVOICEFLOW_ADVERTISED_HOST", "127.0.0.1");
         keys.put("INVOICEFLOW_PROJECTIONS_ID", "invoiceflow-projections");
+        keys.put("INVOICEFLOW_PUBLIC_URL", "");
+        keys.putAll(MailSettings.KEYS);
+        keys.putAll(BounceMailboxSettings.KEYS);
         keys.put("INVOICEFLOW_CONFIG", "");
         KEYS = Map.copyOf(keys);
     }
@@ -65,7 +77,8 @@ public record AppConfig(int port, Path dataDir, Optional<String> adminToken, Opt
     public String toString() {
         return "AppConfig[port=" + port + ", dataDir=" + dataDir + ", kafka=" + kafkaBootstrapServers.orElse("embedded")
                 + ", database=" + databaseUrl.map(AppConfig::redact).orElse("embedded H2") + ", nodeId=" + nodeId
-                + ", advertisedHost=" + advertisedHost + ", projectionsId=" + projectionsId + "]";
+                + ", advertisedHost=" + advertisedHost + ", projectionsId=" + projectionsId
+                + ", smtp=" + mail.systemAccount().map(a -> a.host() + ":" + a.port()).orElse("local mail sink") + "]";
     }
 
     public static AppConfig fromEnvironment() {
@@ -111,7 +124,9 @@ public record AppConfig(int port, Path dataDir, Optional<String> adminToken, Opt
                 opt(values, "DATABASE_PASSWORD").or(() -> databaseUrl.flatMap(u -> userInfo(u, 1))),
                 opt(values, "INVOICEFLOW_NODE_ID").orElseGet(AppConfig::hostName), partitions,
                 opt(values, "INVOICEFLOW_TOPIC_REPLICATION_FACTOR").map(v -> integer(values, "INVOICEFLOW_TOPIC_REPLICATION_FACTOR", 1, 32)),
-                values.get("INVOICEFLOW_ADVERTISED_HOST"), applicationId(values.get("INVOICEFLOW_PROJECTIONS_ID")));
+                values.get("INVOICEFLOW_ADVERTISED_HOST"), applicationId(values.get("INVOICEFLOW_PROJECTIONS_ID")),
+                opt(values, "INVOICEFLOW_PUBLIC_URL").map(AppConfig::publicUrl), MailSettings.load(values),
+                BounceMailboxSettings.load(values));
     }
 
     /**
@@ -130,6 +145,19 @@ public record AppConfig(int port, Path dataDir, Optional<String> adminToken, Opt
                     + uri.getRawPath() + query;
         }
         throw new IllegalArgumentException("DATABASE_URL must be a PostgreSQL URL (jdbc:postgresql://... or postgres://...)");
+    }
+
+    private static String publicUrl(String url) {
+        try {
+            URI uri = URI.create(url);
+            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
+                return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+            }
+        } catch (IllegalArgumentException ignored) {
+            // reported below
+        }
+        throw new IllegalArgumentException("INVOICEFLOW_PUBLIC_URL must be an http(s) URL such as https://invoices.example.com, not '"
+                + url + "'");
     }
 
     private static String applicationId(String id) {
