@@ -240,9 +240,12 @@ public final class PdfRenderer {
         agent.setCreationDate(Date.from(clock.instant()));
         agent.setProducer("Invoiceflow");
         agent.setCreator("Invoiceflow");
-        String title = Labels.get(document.language(), TemplateInput.title(document.kind()))
-                + (document.number() == null ? "" : " " + document.number());
-        agent.setTitle(document.draft() ? Labels.get(document.language(), "draft") + ": " + title : title);
+        if (document.draft()) {
+            // only drafts get a document title: FOP 2.11 writes dc:title as a simple XMP value where PDF/A needs a
+            // language alternative, which veraPDF rejects (ISO 19005-3 6.6.2.3.1)
+            agent.setTitle(Labels.get(document.language(), "draft") + ": "
+                    + Labels.get(document.language(), TemplateInput.title(document.kind())));
+        }
         agent.setAuthor(document.supplier().name());
         if (!document.draft()) {
             agent.getRendererOptions().put(PDF_A_MODE, "PDF/A-3b");
