@@ -207,7 +207,8 @@ public final class PdfRenderer {
     }
 
     private static RenderException failure(ResourceAccess.Scope scope, RenderEvents events, Exception cause) {
-        List<String> reasons = new ArrayList<>(scope.refused());
+        List<String> reasons = new ArrayList<>();
+        scope.refused().stream().filter(r -> !reasons.contains(r)).forEach(reasons::add);
         events.failures().stream().filter(f -> !reasons.contains(f)).forEach(reasons::add);
         if (cause instanceof RenderException r) {
             reasons.add(r.getMessage());

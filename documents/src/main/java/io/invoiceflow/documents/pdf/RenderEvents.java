@@ -15,8 +15,8 @@ import java.util.Set;
  * failures. FOP's default logging of events is replaced by this listener.
  */
 final class RenderEvents implements EventListener {
+    private static final String IMAGE_NOT_FOUND = "org.apache.fop.ResourceEventProducer.imageNotFound";
     private static final Set<String> FAILING_WARNINGS = Set.of(
-            "org.apache.fop.ResourceEventProducer.imageNotFound",
             "org.apache.fop.ResourceEventProducer.imageError",
             "org.apache.fop.ResourceEventProducer.imageIOError",
             "org.apache.fop.ResourceEventProducer.imageWritingError",
@@ -32,7 +32,13 @@ final class RenderEvents implements EventListener {
     @Override
     public void processEvent(Event event) {
         EventSeverity severity = event.getSeverity();
-        if (severity == EventSeverity.ERROR || severity == EventSeverity.FATAL
+        if (IMAGE_NOT_FOUND.equals(event.getEventID())) {
+            // FOP remembers failed addresses for a while and then reports them without asking the resolver again
+            String reason = ResourceAccess.refusal(String.valueOf(event.getParam("uri")));
+            if (!failures.contains(reason)) {
+                failures.add(reason);
+            }
+        } else if (severity == EventSeverity.ERROR || severity == EventSeverity.FATAL
                 || FAILING_WARNINGS.contains(event.getEventID())) {
             failures.add(EventFormatter.format(event));
         }

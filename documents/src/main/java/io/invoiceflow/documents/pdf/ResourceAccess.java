@@ -36,14 +36,18 @@ final class ResourceAccess implements ResourceResolver {
             bytes = scope.resources.get(uri);
         }
         if (bytes == null) {
-            String reason = "access to " + uri + " is refused: templates can only use the fonts and the logo "
-                    + "the renderer provides";
+            String reason = refusal(uri.toString());
             if (scope != null) {
                 scope.refused.add(reason);
             }
             throw new IOException(reason);
         }
         return new Resource(new ByteArrayInputStream(bytes));
+    }
+
+    /** The reason given for a refused address. */
+    static String refusal(String uri) {
+        return "access to " + uri + " is refused: templates can only use the fonts and the logo the renderer provides";
     }
 
     @Override
