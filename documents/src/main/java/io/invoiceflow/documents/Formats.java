@@ -60,6 +60,15 @@ public final class Formats {
                 ? quantity.setScale(0) : quantity.stripTrailingZeros());
     }
 
+    /** A unit price: at least the currency's decimals, more when the price has them ({@code 199,90}, {@code 0,0125}). */
+    public String unitPrice(BigDecimal price, java.util.Currency currency) {
+        if (price == null) {
+            return "";
+        }
+        int scale = Math.max(price.stripTrailingZeros().scale(), Math.max(currency.getDefaultFractionDigits(), 0));
+        return number(price.setScale(scale, java.math.RoundingMode.UNNECESSARY));
+    }
+
     /** A percentage ({@code 25 %} in nb and sv with a no-break space, {@code 25%} in English). */
     public String percent(BigDecimal rate) {
         return rate == null ? "" : quantity(rate) + (spaceBeforePercent ? NBSP + "%" : "%");

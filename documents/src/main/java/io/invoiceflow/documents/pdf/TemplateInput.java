@@ -161,8 +161,7 @@ public final class TemplateInput {
             text("description", line.description());
             decimal("quantity", line.quantity(), formats.quantity(line.quantity()));
             text("unit", line.unit());
-            decimal("unit-price", line.unitPrice(), formats.amount(line.unitPrice().setScale(
-                    Math.max(line.unitPrice().stripTrailingZeros().scale(), doc.currency().getDefaultFractionDigits()))));
+            decimal("unit-price", line.unitPrice(), formats.unitPrice(line.unitPrice(), doc.currency()));
             if (line.discount() != null && line.discount().value() != null && line.discount().value().signum() != 0) {
                 boolean percent = line.discount().type() == io.invoiceflow.events.shared.Discount.Type.PERCENT;
                 start("discount", "type", percent ? "percent" : "amount", "value", line.discount().value().toPlainString());
