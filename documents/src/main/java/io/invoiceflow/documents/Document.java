@@ -73,7 +73,7 @@ public record Document(
         return new Document(DocumentKind.INVOICE, false, finalized.number(), finalized.invoiceDate(),
                 finalized.dueDate(), supplier(tenant, settings), content.customer(), content.contacts(),
                 content.poNumber(), content.comments(), content.lines(), finalized.totals(),
-                Currency.getInstance(finalized.currency()), Language.of(content.language()),
+                Currency.getInstance(finalized.currency()), language(content.language(), tenant),
                 locale(content.locale(), content.language(), tenant), kid, null, invoiceUrl);
     }
 
@@ -82,7 +82,7 @@ public record Document(
         return new Document(DocumentKind.INVOICE, true, null, content.invoiceDate(), content.dueDate(),
                 supplier(tenant, settings), content.customer(), content.contacts(), content.poNumber(),
                 content.comments(), content.lines(), content.totals(), Currency.getInstance(content.currency()),
-                Language.of(content.language()), locale(content.locale(), content.language(), tenant),
+                language(content.language(), tenant), locale(content.locale(), content.language(), tenant),
                 null, null, null);
     }
 
@@ -95,7 +95,7 @@ public record Document(
         return new Document(DocumentKind.CREDIT_NOTE, false, issued.number(), issued.issueDate(), null,
                 supplier(tenant, settings), issued.customer(), creditedInvoice.contacts(), creditedInvoice.poNumber(),
                 issued.reason(), issued.lines(), issued.totals(), Currency.getInstance(issued.currency()),
-                Language.of(creditedInvoice.language()),
+                language(creditedInvoice.language(), tenant),
                 locale(creditedInvoice.locale(), creditedInvoice.language(), tenant), null, issued.invoiceNumber(),
                 null);
     }
@@ -105,7 +105,7 @@ public record Document(
                                  LocalDate orderDate, OrderContent content) {
         return new Document(DocumentKind.ORDER, false, orderNumber, orderDate, null, supplier(tenant, settings),
                 content.customer(), content.contacts(), content.poNumber(), content.comments(), content.lines(),
-                content.totals(), Currency.getInstance(content.currency()), Language.of(content.language()),
+                content.totals(), Currency.getInstance(content.currency()), language(content.language(), tenant),
                 locale(null, content.language(), tenant), null, null, null);
     }
 
@@ -118,6 +118,11 @@ public record Document(
     static Supplier supplier(TenantProfile tenant, SupplierSettings settings) {
         return new Supplier(tenant.name(), tenant.organisationNumber(), tenant.address(), settings.email(),
                 settings.phone(), settings.department(), settings.bankAccount(), settings.iban(), settings.bic());
+    }
+
+    /** The document's language if given, else the tenant's default (P6); unsupported ones fall back to English. */
+    static Language language(String language, TenantProfile tenant) {
+        return Language.of(language == null || language.isBlank() ? tenant.defaultLanguage() : language);
     }
 
     /** The document's locale tag if given, else its language with the tenant's country. */

@@ -157,7 +157,7 @@ public final class TemplateInput {
         start("lines", "count", String.valueOf(doc.lines().size()));
         for (Line line : doc.lines()) {
             start("line", "no", String.valueOf(line.lineNo()));
-            text("product-code", line.productCode() == null ? null : line.productCode().toString());
+            text("product-code", line.productCode() == null ? null : line.productCode().value());
             text("description", line.description());
             decimal("quantity", line.quantity(), formats.quantity(line.quantity()));
             text("unit", line.unit());
