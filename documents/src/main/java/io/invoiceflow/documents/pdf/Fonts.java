@@ -57,18 +57,16 @@ final class Fonts {
         return out;
     }
 
-    /** The {@code <fonts>} element of the FOP configuration: every face, subset-embedded, with kerning. */
-    static String configuration() {
-        StringBuilder xml = new StringBuilder("<fonts>");
+    /** Every face: its address, file bytes and the triplets (family, style, weight) it answers to. */
+    static List<SharedFonts.FaceSpec> faces(Map<URI, byte[]> files) {
+        List<SharedFonts.FaceSpec> out = new java.util.ArrayList<>();
         for (Face face : FACES) {
-            xml.append("<font kerning=\"yes\" embedding-mode=\"subset\" embed-url=\"")
-                    .append(ResourceAccess.BASE).append("fonts/").append(face.file()).append("\">");
-            for (String family : face.families()) {
-                xml.append("<font-triplet name=\"").append(family).append("\" style=\"").append(face.style())
-                        .append("\" weight=\"").append(face.weight()).append("\"/>");
-            }
-            xml.append("</font>");
+            URI uri = URI.create(ResourceAccess.BASE + "fonts/" + face.file());
+            List<org.apache.fop.fonts.FontTriplet> triplets = face.families().stream()
+                    .map(f -> new org.apache.fop.fonts.FontTriplet(f, face.style(), "bold".equals(face.weight()) ? 700 : 400))
+                    .toList();
+            out.add(new SharedFonts.FaceSpec(uri, files.get(uri), triplets));
         }
-        return xml.append("</fonts>").toString();
+        return out;
     }
 }

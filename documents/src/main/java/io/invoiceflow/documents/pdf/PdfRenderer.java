@@ -14,6 +14,9 @@ import org.apache.fop.apps.FopFactory;
 import org.apache.fop.apps.FopFactoryBuilder;
 import org.apache.fop.apps.MimeConstants;
 import org.apache.fop.apps.io.ResourceResolverFactory;
+import org.apache.fop.render.intermediate.IFContext;
+import org.apache.fop.render.intermediate.IFDocumentHandlerConfigurator;
+import org.apache.fop.render.pdf.PDFDocumentHandler;
 import org.xml.sax.ContentHandler;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
@@ -60,6 +63,7 @@ public final class PdfRenderer {
 
     private final Clock clock;
     private final FopFactory fopFactory;
+    private final SharedFonts fonts;
     private final Map<Layout, Templates> standard = new EnumMap<>(Layout.class);
     private final TransformerFactory lockedFactory = XsltSandbox.lockedFactory();
     private final Map<String, Templates> custom = new LinkedHashMap<>(16, 0.75f, true) {
@@ -73,7 +77,9 @@ public final class PdfRenderer {
 
     private PdfRenderer(Clock clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.fopFactory = fopFactory();
+        Map<URI, byte[]> fontFiles = Fonts.files();
+        this.fopFactory = fopFactory(fontFiles);
+        this.fonts = new SharedFonts(Fonts.faces(fontFiles));
         TransformerFactory trusted = TransformerFactory.newDefaultInstance();
         trusted.setURIResolver((href, base) -> {
             if (!href.matches("[a-z-]+\\.xsl")) {
@@ -236,7 +242,7 @@ public final class PdfRenderer {
         return message == null ? e.getClass().getSimpleName() : message;
     }
 
-    private FOUserAgent userAgent(Document document, RenderEvents events) {
+    private FOUserAgent userAgent(Document document, RenderEvents events) throws FOPException {
         FOUserAgent agent = fopFactory.newFOUserAgent();
         agent.setCreationDate(Date.from(clock.instant()));
         agent.setProducer("Invoiceflow");
@@ -252,16 +258,23 @@ public final class PdfRenderer {
             agent.getRendererOptions().put(PDF_A_MODE, "PDF/A-3b");
         }
         agent.getEventBroadcaster().addEventListener(events);
+        PDFDocumentHandler handler = new PDFDocumentHandler(new IFContext(agent)) {
+            @Override
+            public IFDocumentHandlerConfigurator getConfigurator() {
+                return new SharedFontsConfigurator(agent, fonts);
+            }
+        };
+        handler.getConfigurator().configure(handler);
+        agent.setDocumentHandlerOverride(handler);
         return agent;
     }
 
-    private static FopFactory fopFactory() {
+    private static FopFactory fopFactory(Map<URI, byte[]> fontFiles) {
         String xml = "<fop version=\"1.0\"><strict-configuration>true</strict-configuration>"
                 + "<use-cache>false</use-cache><complex-scripts disabled=\"true\"/>"
-                + "<renderers><renderer mime=\"application/pdf\">" + Fonts.configuration()
-                + "</renderer></renderers></fop>";
+                + "<renderers><renderer mime=\"application/pdf\"/></renderers></fop>";
         URI base = URI.create(ResourceAccess.BASE);
-        ResourceAccess access = new ResourceAccess(Fonts.files());
+        ResourceAccess access = new ResourceAccess(fontFiles);
         FopFactoryBuilder builder = new FopFactoryBuilder(base, access).setStrictFOValidation(true);
         builder.setConfiguration(FrozenConfiguration.parse(xml));
         // FopConfParser gives the font manager FOP's default (file and network) resolver: replace it
