@@ -17,20 +17,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * FOP rendering alone (issue "Documents and distribution", performance (a); results in docs/benchmarks/documents.md):
  * the standard one-page invoice (the sample invoice, 3 lines, PDF/A-3b, embedded subset DejaVu fonts) rendered by one
- * shared {@link PdfRenderer}, warm, from 1 and then 2 threads. Per window: documents/s (wall clock), CPU ms per
+ * shared {@link PdfRenderer}, warm (after {@code --warmup-documents}), from 1 and then 2 threads, each window
+ * {@code --documents} documents. Per window: documents/s (wall clock), CPU ms per
  * document of the rendering threads ({@link ThreadMXBean#getThreadCpuTime}) and of the whole JVM (GC and JIT
  * included). Then the heap after a full GC before and after {@code --memory-documents} more documents, sampled every
  * fifth of the way, to show that it does not grow.
  *
  * <pre>java -Xmx1g -cp bench/target/invoiceflow-bench.jar io.invoiceflow.bench.DocumentsBenchmark
- *     [--seconds 20] [--warmup 20] [--layout classic] [--memory-documents 20000] [--jfr target/jfr]</pre>
+ *     [--warmup-documents 3000] [--documents 2000] [--layout classic] [--memory-documents 20000] [--jfr target/jfr]</pre>
  */
 public final class DocumentsBenchmark {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
@@ -46,20 +46,20 @@ public final class DocumentsBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        int seconds = 20;
-        int warmup = 20;
+        int documents = 2000;
+        int warmup = 3000;
         int memoryDocuments = 20_000;
         Layout layout = Layout.CLASSIC;
         Path jfr = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
-                case "--seconds" -> seconds = Integer.parseInt(args[++i]);
-                case "--warmup" -> warmup = Integer.parseInt(args[++i]);
+                case "--documents" -> documents = Integer.parseInt(args[++i]);
+                case "--warmup-documents" -> warmup = Integer.parseInt(args[++i]);
                 case "--memory-documents" -> memoryDocuments = Integer.parseInt(args[++i]);
                 case "--layout" -> layout = Layout.of(args[++i]);
                 case "--jfr" -> jfr = Path.of(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + "; options: --seconds N --warmup N --layout classic|modern|compact --memory-documents N --jfr DIR");
+                        + "; options: --documents N --warmup-documents N --layout classic|modern|compact --memory-documents N --jfr DIR");
             }
         }
         THREADS.setThreadCpuTimeEnabled(true);
@@ -72,20 +72,20 @@ public final class DocumentsBenchmark {
         System.out.printf(Locale.ROOT, "cold start: renderer + first document %.0f ms, PDF %d bytes, layout %s%n",
                 (System.nanoTime() - start) / 1e6, first.length, layout.id());
 
-        bench.window("warm-up", 2, warmup, null);
+        bench.window("warm-up", 2, warmup, System.out);
         Profiler profiler = new Profiler(jfr);
         for (int threads : new int[]{1, 2}) {
             String name = threads + "-thread" + (threads > 1 ? "s" : "");
             profiler.start("documents-" + name);
-            bench.window(name, threads, seconds, System.out);
+            bench.window(name, threads, documents, System.out);
             profiler.stop("documents-" + name);
         }
         bench.memory(memoryDocuments);
     }
 
-    /** Renders from {@code threads} threads for {@code seconds} and prints the window's figures. */
-    private void window(String name, int threads, int seconds, java.io.PrintStream out) throws InterruptedException {
-        AtomicBoolean stop = new AtomicBoolean();
+    /** Renders {@code total} documents from {@code threads} threads and prints the window's figures. */
+    private void window(String name, int threads, int total, java.io.PrintStream out) throws InterruptedException {
+        AtomicLong remaining = new AtomicLong(total);
         AtomicLong documents = new AtomicLong();
         AtomicLongArray cpu = new AtomicLongArray(threads);
         CountDownLatch started = new CountDownLatch(threads);
@@ -95,7 +95,7 @@ public final class DocumentsBenchmark {
             Thread worker = new Thread(() -> {
                 started.countDown();
                 long cpuStart = THREADS.getCurrentThreadCpuTime();
-                while (!stop.get()) {
+                while (remaining.getAndDecrement() > 0) {
                     renderer.render(invoice, template);
                     documents.incrementAndGet();
                 }
@@ -109,8 +109,6 @@ public final class DocumentsBenchmark {
         long wallStart = System.nanoTime();
         workers.forEach(Thread::start);
         started.await();
-        Thread.sleep(seconds * 1000L);
-        stop.set(true);
         for (Thread w : workers) {
             w.join();
         }

@@ -52,6 +52,7 @@ public final class TemplateInput {
         try {
             Transformer identity = TransformerFactory.newDefaultInstance().newTransformer();
             identity.setOutputProperty(OutputKeys.INDENT, "yes");
+            identity.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
             identity.setOutputProperty("{http://xml.apache.org/xslt}indent-amount", "2");
             StringWriter text = new StringWriter();
             identity.transform(new SAXSource(new TemplateInputReader(doc, customisation, layout), null),

@@ -331,13 +331,12 @@
   <xsl:template name="payment-row">
     <xsl:param name="key"/>
     <xsl:param name="value"/>
-    <xsl:param name="font" select="$font"/>
     <xsl:if test="string($value) != ''">
       <fo:table-row>
         <fo:table-cell padding="0.8mm"><fo:block>
           <xsl:call-template name="label"><xsl:with-param name="key" select="$key"/></xsl:call-template>
         </fo:block></fo:table-cell>
-        <fo:table-cell padding="0.8mm"><fo:block font-weight="bold" font-family="{$font}"><xsl:value-of select="$value"/></fo:block></fo:table-cell>
+        <fo:table-cell padding="0.8mm"><fo:block font-weight="bold"><xsl:value-of select="$value"/></fo:block></fo:table-cell>
       </fo:table-row>
     </xsl:if>
   </xsl:template>
@@ -366,7 +365,6 @@
               </xsl:call-template>
               <xsl:call-template name="payment-row">
                 <xsl:with-param name="key">kid</xsl:with-param><xsl:with-param name="value" select="$doc/payment/kid"/>
-                <xsl:with-param name="font">DejaVu Sans Mono</xsl:with-param>
               </xsl:call-template>
               <xsl:call-template name="payment-row">
                 <xsl:with-param name="key">iban</xsl:with-param><xsl:with-param name="value" select="$doc/payment/iban"/>
