@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * FIELD-NOTES: a shared FopFactory used by two threads on its first documents lost its font configuration.
  * Here four threads start rendering together on a renderer that has rendered nothing yet.
  */
-class PdfRendererConcurrencyTest {
+class PdfRendererConcurrencyIT {
     private static final int THREADS = 4;
     private static final int DOCUMENTS_PER_THREAD = 50;
 
