@@ -26,7 +26,8 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * shared {@link PdfRenderer}, warm (after {@code --warmup-documents}), from 1 and then 2 threads, each window
  * {@code --documents} documents. Per window: documents/s (wall clock), CPU ms per
  * document of the rendering threads ({@link ThreadMXBean#getThreadCpuTime}) and of the whole JVM (GC and JIT
- * included). Then the heap after a full GC before and after {@code --memory-documents} more documents, sampled every
+ * included). The same windows with {@link PdfRenderer#withFopFontLoading} show what sharing the parsed fonts saves.
+ * Then the heap after a full GC before and after {@code --memory-documents} more documents, sampled every
  * fifth of the way, to show that it does not grow.
  *
  * <pre>java -Xmx1g -cp bench/target/invoiceflow-bench.jar io.invoiceflow.bench.DocumentsBenchmark
@@ -37,11 +38,12 @@ public final class DocumentsBenchmark {
     private static final com.sun.management.OperatingSystemMXBean OS =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
-    private final PdfRenderer renderer = PdfRenderer.create(Clock.systemUTC());
+    private final PdfRenderer renderer;
     private final Document invoice = SampleDocuments.of(DocumentKind.INVOICE, Language.NB);
     private final Template template;
 
-    private DocumentsBenchmark(Layout layout) {
+    private DocumentsBenchmark(PdfRenderer renderer, Layout layout) {
+        this.renderer = renderer;
         this.template = Template.standard(layout);
     }
 
@@ -67,18 +69,22 @@ public final class DocumentsBenchmark {
                 Machine.cpuModel(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.version"),
                 Runtime.getRuntime().maxMemory() >> 20, Machine.loadAverage()[0]);
         long start = System.nanoTime();
-        DocumentsBenchmark bench = new DocumentsBenchmark(layout);
+        DocumentsBenchmark bench = new DocumentsBenchmark(PdfRenderer.create(Clock.systemUTC()), layout);
         byte[] first = bench.renderer.render(bench.invoice, bench.template);
         System.out.printf(Locale.ROOT, "cold start: renderer + first document %.0f ms, PDF %d bytes, layout %s%n",
                 (System.nanoTime() - start) / 1e6, first.length, layout.id());
 
+        // the same windows with FOP loading the fonts itself per document, for comparison (ADR 0123)
+        DocumentsBenchmark fopFonts = new DocumentsBenchmark(PdfRenderer.withFopFontLoading(Clock.systemUTC()), layout);
         bench.window("warm-up", 2, warmup, System.out);
+        fopFonts.window("warm-up (FOP font loading)", 2, warmup / 2, System.out);
         Profiler profiler = new Profiler(jfr);
         for (int threads : new int[]{1, 2}) {
             String name = threads + "-thread" + (threads > 1 ? "s" : "");
             profiler.start("documents-" + name);
             bench.window(name, threads, documents, System.out);
             profiler.stop("documents-" + name);
+            fopFonts.window(name + " (FOP font loading)", threads, documents / 2, System.out);
         }
         bench.memory(memoryDocuments);
     }
@@ -124,7 +130,7 @@ public final class DocumentsBenchmark {
                 : Runtime.getRuntime().availableProcessors() * (double) (machineAfter[0] - machineBefore[0])
                 / (machineAfter[1] - machineBefore[1]);
         if (out != null) {
-            out.printf(Locale.ROOT, "%-9s %6d documents in %5.1f s: %7.1f documents/s | CPU per document: rendering"
+            out.printf(Locale.ROOT, "%-28s %6d documents in %5.1f s: %7.1f documents/s | CPU per document: rendering"
                             + " threads %5.2f ms, whole JVM %5.2f ms | GC %d ms | machine busy %.2f of %d cores, load %.2f%n",
                     name, n, wall, n / wall, renderCpu / 1e6 / n, processCpu / n, gcMillis() - gcBefore, machineBusy,
                     Runtime.getRuntime().availableProcessors(), Machine.loadAverage()[0]);

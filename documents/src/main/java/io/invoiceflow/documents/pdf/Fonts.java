@@ -69,4 +69,22 @@ final class Fonts {
         }
         return out;
     }
+
+    /**
+     * The {@code <fonts>} element of a FOP configuration with every face (subset-embedded, with kerning), for
+     * FOP's own per-document font loading ({@link PdfRenderer#withFopFontLoading}, benchmarks only).
+     */
+    static String configuration() {
+        StringBuilder xml = new StringBuilder("<fonts>");
+        for (Face face : FACES) {
+            xml.append("<font kerning=\"yes\" embedding-mode=\"subset\" embed-url=\"")
+                    .append(ResourceAccess.BASE).append("fonts/").append(face.file()).append("\">");
+            for (String family : face.families()) {
+                xml.append("<font-triplet name=\"").append(family).append("\" style=\"").append(face.style())
+                        .append("\" weight=\"").append(face.weight()).append("\"/>");
+            }
+            xml.append("</font>");
+        }
+        return xml.append("</fonts>").toString();
+    }
 }

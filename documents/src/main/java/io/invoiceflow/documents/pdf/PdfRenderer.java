@@ -63,6 +63,7 @@ public final class PdfRenderer {
 
     private final Clock clock;
     private final FopFactory fopFactory;
+    /** Null when FOP loads the fonts itself (benchmark comparison only). */
     private final SharedFonts fonts;
     private final Map<Layout, Templates> standard = new EnumMap<>(Layout.class);
     private final TransformerFactory lockedFactory = XsltSandbox.lockedFactory();
@@ -75,11 +76,11 @@ public final class PdfRenderer {
         }
     };
 
-    private PdfRenderer(Clock clock) {
+    private PdfRenderer(Clock clock, boolean sharedFonts) {
         this.clock = Objects.requireNonNull(clock, "clock");
         Map<URI, byte[]> fontFiles = Fonts.files();
-        this.fopFactory = fopFactory(fontFiles);
-        this.fonts = new SharedFonts(Fonts.faces(fontFiles));
+        this.fopFactory = fopFactory(fontFiles, sharedFonts ? "" : Fonts.configuration());
+        this.fonts = sharedFonts ? new SharedFonts(Fonts.faces(fontFiles)) : null;
         TransformerFactory trusted = TransformerFactory.newDefaultInstance();
         trusted.setURIResolver((href, base) -> {
             if (!href.matches("[a-z-]+\\.xsl")) {
@@ -98,7 +99,15 @@ public final class PdfRenderer {
 
     /** A renderer; {@code clock} gives the PDFs' creation time. */
     public static PdfRenderer create(Clock clock) {
-        return new PdfRenderer(clock);
+        return new PdfRenderer(clock, true);
+    }
+
+    /**
+     * A renderer that lets FOP load the fonts per document as FOP does by default (no {@link SharedFonts}). Only
+     * for measuring what sharing the fonts saves (bench/ DocumentsBenchmark); use {@link #create} otherwise.
+     */
+    public static PdfRenderer withFopFontLoading(Clock clock) {
+        return new PdfRenderer(clock, false);
     }
 
     /**
@@ -258,6 +267,9 @@ public final class PdfRenderer {
             agent.getRendererOptions().put(PDF_A_MODE, "PDF/A-3b");
         }
         agent.getEventBroadcaster().addEventListener(events);
+        if (fonts == null) {
+            return agent;
+        }
         PDFDocumentHandler handler = new PDFDocumentHandler(new IFContext(agent)) {
             @Override
             public IFDocumentHandlerConfigurator getConfigurator() {
@@ -269,10 +281,10 @@ public final class PdfRenderer {
         return agent;
     }
 
-    private static FopFactory fopFactory(Map<URI, byte[]> fontFiles) {
+    private static FopFactory fopFactory(Map<URI, byte[]> fontFiles, String fontConfiguration) {
         String xml = "<fop version=\"1.0\"><strict-configuration>true</strict-configuration>"
                 + "<use-cache>false</use-cache><complex-scripts disabled=\"true\"/>"
-                + "<renderers><renderer mime=\"application/pdf\"/></renderers></fop>";
+                + "<renderers><renderer mime=\"application/pdf\">" + fontConfiguration + "</renderer></renderers></fop>";
         URI base = URI.create(ResourceAccess.BASE);
         ResourceAccess access = new ResourceAccess(fontFiles);
         FopFactoryBuilder builder = new FopFactoryBuilder(base, access).setStrictFOValidation(true);

@@ -146,6 +146,18 @@ class PdfRendererTest {
         assertThat(Pdfs.pdfA3bFailures(pdf)).isEmpty();
     }
 
+    @Test
+    void shouldRenderTheSameValidPdf_whenFopLoadsTheFontsItself() {
+        PdfRenderer fopFonts = PdfRenderer.withFopFontLoading(Clock.systemUTC());
+        Document doc = SampleDocuments.of(DocumentKind.INVOICE, Language.NB);
+
+        byte[] pdf = fopFonts.render(doc, Template.standard(Layout.CLASSIC));
+
+        assertThat(Pdfs.text(pdf)).isEqualTo(Pdfs.text(renderer.render(doc, Template.standard(Layout.CLASSIC))));
+        assertThat(Pdfs.fonts(pdf)).allSatisfy(f -> assertThat(f).endsWith("embedded subset"));
+        assertThat(Pdfs.pdfA3bFailures(pdf)).isEmpty();
+    }
+
     private static String expectedLabel(Language language, String nb, String sv, String en) {
         return switch (language) {
             case NB -> nb;
