@@ -24,14 +24,14 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * FOP rendering alone (issue "Documents and distribution", performance (a); results in docs/benchmarks/documents.md):
  * the standard one-page invoice (the sample invoice, 3 lines, PDF/A-3b, embedded subset DejaVu fonts) rendered by one
  * shared {@link PdfRenderer}, warm (after {@code --warmup-documents}), from 1 and then 2 threads, each window
- * {@code --documents} documents. Per window: documents/s (wall clock), CPU ms per
+ * {@code --documents} documents, repeated {@code --rounds} times (the summary table gives medians). Per window: documents/s (wall clock), CPU ms per
  * document of the rendering threads ({@link ThreadMXBean#getThreadCpuTime}) and of the whole JVM (GC and JIT
  * included). The same windows with {@link PdfRenderer#withFopFontLoading} show what sharing the parsed fonts saves.
  * Then the heap after a full GC before and after {@code --memory-documents} more documents, sampled every
  * fifth of the way, to show that it does not grow.
  *
  * <pre>java -Xmx1g -cp bench/target/invoiceflow-bench.jar io.invoiceflow.bench.DocumentsBenchmark
- *     [--warmup-documents 3000] [--documents 2000] [--layout classic] [--memory-documents 20000] [--jfr target/jfr]</pre>
+ *     [--warmup-documents 3000] [--documents 1000] [--rounds 3] [--layout classic] [--memory-documents 20000] [--jfr target/jfr]</pre>
  */
 public final class DocumentsBenchmark {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
@@ -48,7 +48,8 @@ public final class DocumentsBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        int documents = 2000;
+        int documents = 1000;
+        int rounds = 3;
         int warmup = 3000;
         int memoryDocuments = 20_000;
         Layout layout = Layout.CLASSIC;
@@ -56,12 +57,13 @@ public final class DocumentsBenchmark {
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--documents" -> documents = Integer.parseInt(args[++i]);
+                case "--rounds" -> rounds = Integer.parseInt(args[++i]);
                 case "--warmup-documents" -> warmup = Integer.parseInt(args[++i]);
                 case "--memory-documents" -> memoryDocuments = Integer.parseInt(args[++i]);
                 case "--layout" -> layout = Layout.of(args[++i]);
                 case "--jfr" -> jfr = Path.of(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + "; options: --documents N --warmup-documents N --layout classic|modern|compact --memory-documents N --jfr DIR");
+                        + "; options: --documents N --rounds N --warmup-documents N --layout classic|modern|compact --memory-documents N --jfr DIR");
             }
         }
         THREADS.setThreadCpuTimeEnabled(true);
@@ -78,19 +80,50 @@ public final class DocumentsBenchmark {
         DocumentsBenchmark fopFonts = new DocumentsBenchmark(PdfRenderer.withFopFontLoading(Clock.systemUTC()), layout);
         bench.window("warm-up", 2, warmup, System.out);
         fopFonts.window("warm-up (FOP font loading)", 2, warmup / 2, System.out);
+        // rounds alternate the configurations so that both see the same noise; the summary takes the median
         Profiler profiler = new Profiler(jfr);
-        for (int threads : new int[]{1, 2}) {
-            String name = threads + "-thread" + (threads > 1 ? "s" : "");
-            profiler.start("documents-" + name);
-            bench.window(name, threads, documents, System.out);
-            profiler.stop("documents-" + name);
-            fopFonts.window(name + " (FOP font loading)", threads, documents / 2, System.out);
+        java.util.Map<String, List<Result>> results = new java.util.LinkedHashMap<>();
+        for (int round = 1; round <= rounds; round++) {
+            for (int threads : new int[]{1, 2}) {
+                String name = threads + "-thread" + (threads > 1 ? "s" : "");
+                if (round == rounds) {
+                    profiler.start("documents-" + name);
+                }
+                results.computeIfAbsent(name, k -> new ArrayList<>()).add(bench.window(name + " round " + round, threads, documents, System.out));
+                if (round == rounds) {
+                    profiler.stop("documents-" + name);
+                }
+                results.computeIfAbsent(name + " (FOP font loading)", k -> new ArrayList<>())
+                        .add(fopFonts.window(name + " (FOP font loading) round " + round, threads, documents, System.out));
+            }
         }
+        System.out.println();
+        System.out.println("| configuration | documents/s | CPU ms per document, rendering threads | CPU ms per document, whole JVM |");
+        System.out.println("|---|---|---|---|");
+        results.forEach((name, list) -> System.out.printf(Locale.ROOT, "| %s | %.1f (%s) | %.2f (%s) | %.2f (%s) |%n", name,
+                median(list, Result::documentsPerSecond), range(list, Result::documentsPerSecond),
+                median(list, Result::renderCpuMs), range(list, Result::renderCpuMs),
+                median(list, Result::jvmCpuMs), range(list, Result::jvmCpuMs)));
+        System.out.println("(median of " + rounds + " rounds; the range in brackets)");
         bench.memory(memoryDocuments);
     }
 
+    /** One window's figures. */
+    record Result(double documentsPerSecond, double renderCpuMs, double jvmCpuMs) {
+    }
+
+    private static double median(List<Result> results, java.util.function.ToDoubleFunction<Result> value) {
+        double[] v = results.stream().mapToDouble(value).sorted().toArray();
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    }
+
+    private static String range(List<Result> results, java.util.function.ToDoubleFunction<Result> value) {
+        var stats = results.stream().mapToDouble(value).summaryStatistics();
+        return String.format(Locale.ROOT, "%.1f-%.1f", stats.getMin(), stats.getMax());
+    }
+
     /** Renders {@code total} documents from {@code threads} threads and prints the window's figures. */
-    private void window(String name, int threads, int total, java.io.PrintStream out) throws InterruptedException {
+    private Result window(String name, int threads, int total, java.io.PrintStream out) throws InterruptedException {
         AtomicLong remaining = new AtomicLong(total);
         AtomicLong documents = new AtomicLong();
         AtomicLongArray cpu = new AtomicLongArray(threads);
@@ -135,6 +168,7 @@ public final class DocumentsBenchmark {
                     name, n, wall, n / wall, renderCpu / 1e6 / n, processCpu / n, gcMillis() - gcBefore, machineBusy,
                     Runtime.getRuntime().availableProcessors(), Machine.loadAverage()[0]);
         }
+        return new Result(n / wall, renderCpu / 1e6 / n, processCpu / n);
     }
 
     /** Heap after full GC, before and during {@code count} documents from two threads. */
