@@ -65,10 +65,13 @@ public record Document(
         lines = List.copyOf(lines);
     }
 
-    /** A finalized invoice: number, dates and KID from the finalization, content from the invoice. */
+    /**
+     * A finalized invoice: number, dates and KID (by the settings' scheme, {@link Kid.Scheme#DEFAULT} if none) from
+     * the finalization, content from the invoice.
+     */
     public static Document invoice(TenantProfile tenant, SupplierSettings settings, InvoiceFinalized finalized,
                                    InvoiceContent content, String invoiceUrl) {
-        String kid = Kid.generate(settings.kid(), finalized.sequence(),
+        String kid = Kid.generate(settings.kid() == null ? Kid.Scheme.DEFAULT : settings.kid(), finalized.sequence(),
                 content.customer().customerNumber() == null ? null : content.customer().customerNumber().value());
         return new Document(DocumentKind.INVOICE, false, finalized.number(), finalized.invoiceDate(),
                 finalized.dueDate(), supplier(tenant, settings), content.customer(), content.contacts(),
