@@ -264,7 +264,9 @@ public final class PdfRenderer {
         }
         agent.setAuthor(document.supplier().name());
         if (!document.draft()) {
-            agent.getRendererOptions().put(PDF_A_MODE, "PDF/A-3b");
+            @SuppressWarnings("unchecked") // FOP declares the renderer options as a raw Map
+            Map<String, Object> options = agent.getRendererOptions();
+            options.put(PDF_A_MODE, "PDF/A-3b");
         }
         agent.getEventBroadcaster().addEventListener(events);
         if (fonts == null) {
