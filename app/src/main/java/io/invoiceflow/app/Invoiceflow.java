@@ -3,6 +3,8 @@ package io.invoiceflow.app;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.invoiceflow.app.distribution.DistributionSide;
+import io.invoiceflow.app.distribution.DocumentService;
+import io.invoiceflow.app.distribution.StartingDocuments;
 import io.invoiceflow.app.kafka.EmbeddedKafkaBroker;
 import io.invoiceflow.app.kafka.StreamsApps;
 import io.invoiceflow.app.kafka.TopicAdmin;
@@ -106,8 +108,9 @@ public final class Invoiceflow implements AutoCloseable {
                 }
             };
             StartingReadModel readModel = new StartingReadModel();
+            StartingDocuments documents = new StartingDocuments();
             web = WebApp.create(new WebApp.Dependencies(new TokenAuthenticator(adminHash, writeSide.directory()),
-                    dispatcher, new WriteSideQueries(writeSide), readModel,
+                    dispatcher, new WriteSideQueries(writeSide), readModel, documents,
                     new FrequencyQueries(writeSide, clock), operations));
             web.start(config.port());
             resources.push(web::stop);
@@ -133,8 +136,13 @@ public final class Invoiceflow implements AutoCloseable {
             TopicAdmin.ensureTopics(bootstrapServers, StreamsApps.internalTopics(DistributionSide.APPLICATION_ID,
                     DistributionTopology.BY_TENANT, DistributionTopology.STORES, partitions, (short) replication),
                     Duration.ofSeconds(60));
-            resources.push(DistributionSide.start(StreamsApps.config(DistributionSide.APPLICATION_ID, bootstrapServers,
-                    config.dataDir().resolve("streams"), null, replication), clock));
+            String publicUrl = config.publicUrl().orElse("http://localhost:" + web.port());
+            DistributionSide distribution = DistributionSide.start(StreamsApps.config(DistributionSide.APPLICATION_ID,
+                    bootstrapServers, config.dataDir().resolve("streams"), null, replication), bootstrapServers,
+                    writeSide, config.mail(), config.bounceMailbox(), config.dataDir(), publicUrl, clock);
+            resources.push(distribution);
+            documents.started(new DocumentService(writeSide, distribution.renderer(), distribution.links(), publicUrl,
+                    distribution.mailer().mailbox()));
             LOG.info("Invoiceflow is up on port {} ({})", web.port(), config);
             if (embeddedKafka) {
                 LOG.info("Embedded Kafka broker: {} (kcat -b {} -t invoicing.events -C)", bootstrapServers, bootstrapServers);

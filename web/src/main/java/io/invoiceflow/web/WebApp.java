@@ -6,6 +6,9 @@ import io.invoiceflow.events.customer.ChangeCustomer;
 import io.invoiceflow.events.customer.CustomerCommand;
 import io.invoiceflow.events.customer.CustomerDetails;
 import io.invoiceflow.events.customer.RegisterCustomer;
+import io.invoiceflow.events.distribution.DistributionId;
+import io.invoiceflow.events.distribution.DistributionTrigger;
+import io.invoiceflow.events.distribution.RequestDistribution;
 import io.invoiceflow.events.frequency.ChangeFrequencyPattern;
 import io.invoiceflow.events.frequency.CreateFrequency;
 import io.invoiceflow.events.frequency.DeactivateFrequency;
@@ -13,9 +16,6 @@ import io.invoiceflow.events.frequency.FrequencyDefinition;
 import io.invoiceflow.events.frequency.FrequencyId;
 import io.invoiceflow.events.frequency.ReactivateFrequency;
 import io.invoiceflow.events.frequency.RenameFrequency;
-import io.invoiceflow.events.distribution.DistributionId;
-import io.invoiceflow.events.distribution.DistributionTrigger;
-import io.invoiceflow.events.distribution.RequestDistribution;
 import io.invoiceflow.events.invoice.ChangeInvoiceDraft;
 import io.invoiceflow.events.invoice.CloneInvoice;
 import io.invoiceflow.events.invoice.CreateInvoice;
@@ -49,6 +49,7 @@ import io.invoiceflow.web.api.ApiKeys;
 import io.invoiceflow.web.api.Authenticator;
 import io.invoiceflow.web.api.Caller;
 import io.invoiceflow.web.api.CommandDispatcher;
+import io.invoiceflow.web.api.Documents;
 import io.invoiceflow.web.api.Frequencies;
 import io.invoiceflow.web.api.FrequencyListing;
 import io.invoiceflow.web.api.Operations;
@@ -76,9 +77,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -106,7 +107,7 @@ public final class WebApp {
 
     /** What the API needs from the rest of the system. */
     public record Dependencies(Authenticator authenticator, CommandDispatcher commands, Queries queries,
-                               ReadModel readModel, Frequencies frequencies,
+                               ReadModel readModel, Documents documents, Frequencies frequencies,
                                Operations operations) {
     }
 
@@ -132,7 +133,7 @@ public final class WebApp {
 
     /** The routes {@link #create} registers. */
     public static List<Route> routes() {
-        WebApp app = new WebApp(new Dependencies(null, null, null, null, null, null));
+        WebApp app = new WebApp(new Dependencies(null, null, null, null, null, null, null));
         Javalin.create(app::configure);
         return List.copyOf(app.routes);
     }
@@ -297,6 +298,36 @@ public final class WebApp {
                 raw(ctx, deps.readModel().distributionLog(tenant, invoiceId(ctx).value())
                         .orElseThrow(() -> DomainException.notFound("invoice"))));
         readRoute(cfg, TENANT + "/distribution/attention", (ctx, tenant) -> raw(ctx, deps.readModel().attention(tenant)));
+        tenantRoute(cfg, HandlerType.GET, TENANT + "/invoices/{invoiceId}/pdf", Permission.READ, (ctx, tenant) -> {
+            Documents.Pdf pdf = deps.documents().invoicePdf(tenant, invoiceId(ctx))
+                    .orElseThrow(() -> DomainException.notFound("invoice"));
+            ctx.contentType("application/pdf")
+                    .header("Content-Disposition", "inline; filename=\"" + pdf.fileName() + "\"")
+                    .result(pdf.bytes());
+        });
+        tenantRoute(cfg, HandlerType.GET, TENANT + "/invoices/{invoiceId}/link", Permission.READ, (ctx, tenant) ->
+                ctx.json(Map.of("url", deps.documents().invoiceLink(tenant, invoiceId(ctx)).orElseThrow(
+                        () -> DomainException.notFound("final invoice")))));
+
+        // the browser view behind an emailed link (H11): no credentials, the token is the authority
+        route(cfg, HandlerType.GET, "/view/{token}", ctx -> {
+            Documents.Page page = deps.documents().invoicePage(ctx.pathParam("token"))
+                    .orElseThrow(() -> DomainException.notFound("invoice"));
+            ctx.header("Content-Security-Policy", page.contentSecurityPolicy()).header("Cache-Control", "no-store")
+                    .header("Referrer-Policy", "no-referrer").contentType("text/html; charset=utf-8").result(page.html());
+        });
+
+        // the local mail sink of the embedded default (operator only; gone when an SMTP host is set)
+        route(cfg, HandlerType.GET, API + "/dev/mailbox", ctx -> {
+            requireOperator(ctx);
+            ctx.json(Map.of("items", deps.documents().mailbox(limit(ctx)).orElseThrow(() ->
+                    DomainException.notFound("mailbox (an SMTP host is configured)"))));
+        });
+        route(cfg, HandlerType.GET, API + "/dev/mailbox/{id}", ctx -> {
+            requireOperator(ctx);
+            ctx.contentType("message/rfc822").result(deps.documents().mailboxMessage(ctx.pathParam("id"))
+                    .orElseThrow(() -> DomainException.notFound("message")));
+        });
         tenantRoute(cfg, HandlerType.POST, TENANT + "/invoices/{invoiceId}/send", Permission.INVOICE, (ctx, tenant) ->
                 requestDistribution(ctx, tenant, DistributionTrigger.SEND));
         tenantRoute(cfg, HandlerType.POST, TENANT + "/invoices/{invoiceId}/resend", Permission.INVOICE, (ctx, tenant) ->
@@ -461,6 +492,12 @@ public final class WebApp {
         ctx.header("Location", path(tenant, "invoices", invoiceId.value()) + "/distribution");
         ctx.status(HttpStatus.ACCEPTED).json(Map.of("distributionId", distributionId.value(),
                 "invoiceId", invoiceId.value(), "trigger", trigger.name()));
+    }
+
+    private static void requireOperator(Context ctx) {
+        if (!caller(ctx).isAdmin()) {
+            throw new DomainException(ErrorCode.FORBIDDEN, "only the operator (admin token) reads the local mailbox");
+        }
     }
 
     // ---- route plumbing

@@ -1,6 +1,24 @@
 package io.invoiceflow.app.distribution;
 
+import io.invoiceflow.commands.WriteSide;
+import io.invoiceflow.documents.archive.DirectoryDocumentArchive;
+import io.invoiceflow.documents.pdf.PdfRenderer;
+import io.invoiceflow.events.shared.InvoiceId;
+import io.invoiceflow.events.shared.TenantId;
+import io.invoiceflow.streams.bounce.BounceMailboxReader;
+import io.invoiceflow.streams.bounce.BounceMailboxSettings;
+import io.invoiceflow.streams.bounce.BounceParser;
+import io.invoiceflow.streams.bounce.BounceReport;
+import io.invoiceflow.streams.bounce.JobTokens;
+import io.invoiceflow.streams.bounce.RecipientStatus;
+import io.invoiceflow.streams.distribution.DistributionRecorder;
 import io.invoiceflow.streams.distribution.DistributionTopology;
+import io.invoiceflow.streams.distribution.DistributionWorkers;
+import io.invoiceflow.streams.distribution.JobHandler;
+import io.invoiceflow.streams.mail.MailSettings;
+import io.invoiceflow.streams.mail.Mailer;
+import io.invoiceflow.streams.secrets.SecretBox;
+import io.invoiceflow.streams.secrets.ViewLinks;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -9,28 +27,77 @@ import org.apache.kafka.streams.state.Stores;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
- * The running distribution: its stream processor (a Kafka Streams application of its own, so a
- * rebuild of the read side never touches it), which decides what to send and hands emails to the
- * workers.
+ * The running distribution (ADR 0009): the stream processor that decides (its own Kafka Streams
+ * application, so a rebuild of the read side never touches it), the workers that render and send,
+ * the mailer (pooled SMTP, or the local mail sink by default), and the bounce mailbox poller.
  */
 public final class DistributionSide implements AutoCloseable {
     public static final String APPLICATION_ID = "invoiceflow-distribution";
     private static final Logger LOG = LoggerFactory.getLogger(DistributionSide.class);
     private static final Duration PUNCTUATION = Duration.ofSeconds(1);
+    private static final Duration BOUNCE_POLL = Duration.ofSeconds(30);
 
-    private final KafkaStreams streams;
+    private final Deque<AutoCloseable> parts = new ArrayDeque<>();
+    private final Mailer mailer;
+    private final PdfRenderer renderer;
+    private final ViewLinks links;
+    private final DistributionWorkers workers;
+    private KafkaStreams streams;
 
-    private DistributionSide(KafkaStreams streams) {
-        this.streams = streams;
+    private DistributionSide(Mailer mailer, PdfRenderer renderer, ViewLinks links, DistributionWorkers workers) {
+        this.mailer = mailer;
+        this.renderer = renderer;
+        this.links = links;
+        this.workers = workers;
     }
 
-    /** Starts the processor; its internal topics must exist already. */
-    public static DistributionSide start(Properties streamsConfig, Clock clock) {
+    /**
+     * Starts everything; the internal topics of the processor must exist already.
+     *
+     * @param publicUrl where browsers reach this installation, for the invoice links in emails
+     */
+    public static DistributionSide start(Properties streamsConfig, String bootstrapServers, WriteSide writeSide,
+                                         MailSettings mail, Optional<BounceMailboxSettings> bounceMailbox,
+                                         Path dataDir, String publicUrl, Clock clock) {
+        Mailer mailer = Mailer.start(mail, dataDir, clock);
+        try {
+            SecretBox secrets = SecretBox.load(mail.secretKey(), dataDir);
+            JobTokens tokens = JobTokens.from(secrets);
+            ViewLinks links = ViewLinks.from(secrets);
+            PdfRenderer renderer = PdfRenderer.create(clock);
+            DistributionRecorder recorder = new WriteSideRecorder(writeSide);
+            JobHandler handler = new JobHandler(renderer, new DirectoryDocumentArchive(dataDir.resolve("documents")),
+                    mailer, tokens, recorder, (tenant, invoice) -> links.url(publicUrl, new TenantId(tenant),
+                    new InvoiceId(invoice)), clock);
+            DistributionSide side = new DistributionSide(mailer, renderer, links,
+                    DistributionWorkers.start(bootstrapServers, handler, 2));
+            side.parts.push(mailer);
+            side.parts.push(side.workers);
+            bounceMailbox.ifPresent(settings -> side.parts.push(pollBounces(settings, tokens, recorder)));
+            side.streams = processor(streamsConfig, clock);
+            side.parts.push(() -> side.streams.close(CloseOptions.groupMembershipOperation(
+                    CloseOptions.GroupMembershipOperation.LEAVE_GROUP).withTimeout(Duration.ofSeconds(30))));
+            return side;
+        } catch (RuntimeException | Error e) {
+            mailer.close();
+            throw e;
+        }
+    }
+
+    private static KafkaStreams processor(Properties streamsConfig, Clock clock) {
         StreamsBuilder builder = new StreamsBuilder();
         DistributionTopology.build(builder, Stores::persistentKeyValueStore, clock, PUNCTUATION);
         KafkaStreams streams = new KafkaStreams(builder.build(streamsConfig), streamsConfig);
@@ -39,7 +106,53 @@ public final class DistributionSide implements AutoCloseable {
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
         streams.start();
-        return new DistributionSide(streams);
+        return streams;
+    }
+
+    /** P7: delivery status notifications read from the bounce mailbox become bounces of their distribution. */
+    private static AutoCloseable pollBounces(BounceMailboxSettings settings, JobTokens tokens,
+                                             DistributionRecorder recorder) {
+        BounceMailboxReader reader = new BounceMailboxReader(settings, new BounceParser(tokens));
+        ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "bounce-mailbox"));
+        poller.scheduleWithFixedDelay(() -> {
+            try {
+                reader.poll(report -> record(report, recorder));
+            } catch (Exception e) {
+                LOG.warn("Reading the bounce mailbox failed; trying again in {}", BOUNCE_POLL, e);
+            }
+        }, 0, BOUNCE_POLL.toSeconds(), TimeUnit.SECONDS);
+        return () -> {
+            poller.shutdownNow();
+            poller.awaitTermination(10, TimeUnit.SECONDS);
+            reader.close();
+        };
+    }
+
+    private static void record(BounceReport report, DistributionRecorder recorder) {
+        if (!report.isBounce() || report.job().isEmpty()) {
+            return; // a delay notice, an auto-reply, or a message that names no job of ours
+        }
+        UUID distribution = report.job().get().jobId();
+        for (RecipientStatus failed : report.failedRecipients()) {
+            recorder.bounced(distribution, failed.recipient(), "DSN", failed.status().orElse(null),
+                    failed.diagnostic().orElse(null));
+        }
+    }
+
+    public Mailer mailer() {
+        return mailer;
+    }
+
+    public PdfRenderer renderer() {
+        return renderer;
+    }
+
+    public ViewLinks links() {
+        return links;
+    }
+
+    public DistributionWorkers workers() {
+        return workers;
     }
 
     public KafkaStreams streams() {
@@ -48,7 +161,12 @@ public final class DistributionSide implements AutoCloseable {
 
     @Override
     public void close() {
-        streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
-                .withTimeout(Duration.ofSeconds(30)));
+        while (!parts.isEmpty()) {
+            try {
+                parts.pop().close();
+            } catch (Exception e) {
+                LOG.warn("Error while stopping the distribution", e);
+            }
+        }
     }
 }

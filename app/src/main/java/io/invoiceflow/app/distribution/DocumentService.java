@@ -1,0 +1,127 @@
+package io.invoiceflow.app.distribution;
+
+import io.invoiceflow.app.reads.WriteSideQueries;
+import io.invoiceflow.commands.WriteSide;
+import io.invoiceflow.documents.Document;
+import io.invoiceflow.documents.SupplierSettings;
+import io.invoiceflow.documents.html.HtmlView;
+import io.invoiceflow.documents.pdf.Layout;
+import io.invoiceflow.documents.pdf.PdfRenderer;
+import io.invoiceflow.documents.pdf.Template;
+import io.invoiceflow.events.invoice.InvoiceContent;
+import io.invoiceflow.events.invoice.InvoiceFinalized;
+import io.invoiceflow.events.shared.InvoiceId;
+import io.invoiceflow.events.shared.TenantId;
+import io.invoiceflow.events.tenant.TenantCreated;
+import io.invoiceflow.events.tenant.TenantProfile;
+import io.invoiceflow.projections.views.InvoiceView;
+import io.invoiceflow.streams.mail.LocalMailSink;
+import io.invoiceflow.streams.secrets.ViewLinks;
+import io.invoiceflow.web.api.Documents;
+import org.axonframework.eventhandling.DomainEventMessage;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * PDFs, browser views and the local mailbox, from the write side's current state (any instance can
+ * answer). A final invoice's PDF is rendered for its finalization time, so the download is the very
+ * file that was emailed.
+ */
+public final class DocumentService implements Documents {
+    private final WriteSide writeSide;
+    private final WriteSideQueries queries;
+    private final PdfRenderer renderer;
+    private final ViewLinks links;
+    private final String publicUrl;
+    private final Optional<LocalMailSink> mailbox;
+
+    public DocumentService(WriteSide writeSide, PdfRenderer renderer, ViewLinks links, String publicUrl,
+                           Optional<LocalMailSink> mailbox) {
+        this.writeSide = writeSide;
+        this.queries = new WriteSideQueries(writeSide);
+        this.renderer = renderer;
+        this.links = links;
+        this.publicUrl = publicUrl;
+        this.mailbox = mailbox;
+    }
+
+    @Override
+    public Optional<Pdf> invoicePdf(TenantId tenant, InvoiceId invoice) {
+        return view(tenant, invoice).flatMap(v -> profile(tenant).map(p -> {
+            Document document = document(p, tenant, v);
+            byte[] bytes = document.draft() ? renderer.render(document, Template.standard(Layout.CLASSIC))
+                    : renderer.render(document, Template.standard(Layout.CLASSIC), v.finalizedAt());
+            return new Pdf((v.number() == null ? "draft-" + v.invoiceId().substring(0, 8) : v.number())
+                    .replaceAll("[^A-Za-z0-9._-]", "_") + ".pdf", bytes);
+        }));
+    }
+
+    @Override
+    public Optional<String> invoiceLink(TenantId tenant, InvoiceId invoice) {
+        return view(tenant, invoice).filter(v -> v.number() != null)
+                .map(v -> links.url(publicUrl, tenant, invoice));
+    }
+
+    @Override
+    public Optional<Page> invoicePage(String token) {
+        return links.verify(token).flatMap(target -> view(target.tenantId(), target.invoiceId())
+                .filter(v -> v.number() != null)
+                .flatMap(v -> profile(target.tenantId()).map(p -> new Page(
+                        HtmlView.render(document(p, target.tenantId(), v)), HtmlView.CONTENT_SECURITY_POLICY))));
+    }
+
+    @Override
+    public Optional<List<Object>> mailbox(int limit) {
+        return mailbox.map(sink -> sink.list(limit).stream().map(m -> {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("id", m.id());
+            item.put("messageId", m.messageId());
+            item.put("from", m.from());
+            item.put("to", m.to());
+            item.put("subject", m.subject());
+            item.put("date", m.date().orElse(null));
+            item.put("size", m.size());
+            return (Object) item;
+        }).toList());
+    }
+
+    @Override
+    public Optional<byte[]> mailboxMessage(String id) {
+        return mailbox.flatMap(sink -> sink.content(id));
+    }
+
+    private Optional<InvoiceView> view(TenantId tenant, InvoiceId invoice) {
+        return queries.invoice(tenant, invoice).map(v -> (InvoiceView) v.view());
+    }
+
+    private Optional<TenantProfile> profile(TenantId tenant) {
+        List<? extends DomainEventMessage<?>> events = writeSide.events(tenant.value());
+        return events.isEmpty() || !(events.get(0).getPayload() instanceof TenantCreated created)
+                ? Optional.empty() : Optional.of(created.profile());
+    }
+
+    /** The document of an invoice as it stands; the tenant's contact until payment settings exist. */
+    private Document document(TenantProfile profile, TenantId tenant, InvoiceView v, String url) {
+        InvoiceContent content = new InvoiceContent(v.customer(), v.contacts(), v.invoiceDate(), v.paymentTerms(),
+                v.dueDate(), v.poNumber(), v.comments(), v.language(), v.locale(), v.currency(), v.lines(), v.totals());
+        SupplierSettings settings = SupplierSettings.contactOnly(profile.notificationEmail(), null, null);
+        if (v.number() == null) {
+            return Document.invoiceDraft(profile, settings, content);
+        }
+        return Document.invoice(profile, settings, finalization(v.invoiceId()), content, url);
+    }
+
+    private Document document(TenantProfile profile, TenantId tenant, InvoiceView v) {
+        return document(profile, tenant, v, v.number() == null ? null
+                : links.url(publicUrl, tenant, new InvoiceId(v.invoiceId())));
+    }
+
+    private InvoiceFinalized finalization(String invoiceId) {
+        return writeSide.events(invoiceId).stream().map(DomainEventMessage::getPayload)
+                .filter(InvoiceFinalized.class::isInstance).map(InvoiceFinalized.class::cast).findFirst()
+                .orElseThrow(() -> new IllegalStateException("invoice " + invoiceId + " has a number but no finalization"));
+    }
+}

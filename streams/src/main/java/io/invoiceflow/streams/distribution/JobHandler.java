@@ -1,0 +1,212 @@
+package io.invoiceflow.streams.distribution;
+
+import io.invoiceflow.documents.Document;
+import io.invoiceflow.documents.DocumentKind;
+import io.invoiceflow.documents.SupplierSettings;
+import io.invoiceflow.documents.archive.DocumentArchive;
+import io.invoiceflow.documents.email.EmailRenderer;
+import io.invoiceflow.documents.email.EmailTexts;
+import io.invoiceflow.documents.email.Html;
+import io.invoiceflow.documents.email.RenderedEmail;
+import io.invoiceflow.documents.pdf.Layout;
+import io.invoiceflow.documents.pdf.PdfRenderer;
+import io.invoiceflow.documents.pdf.RenderException;
+import io.invoiceflow.documents.pdf.Template;
+import io.invoiceflow.events.DomainException;
+import io.invoiceflow.events.ErrorCode;
+import io.invoiceflow.events.distribution.DistributionId;
+import io.invoiceflow.events.distribution.RecordDistributionFailed;
+import io.invoiceflow.events.distribution.RecordDistributionRendered;
+import io.invoiceflow.events.distribution.RecordDistributionSent;
+import io.invoiceflow.events.invoice.InvoiceContent;
+import io.invoiceflow.events.invoice.InvoiceFinalized;
+import io.invoiceflow.events.shared.InvoiceId;
+import io.invoiceflow.events.shared.TenantId;
+import io.invoiceflow.projections.views.InvoiceView;
+import io.invoiceflow.streams.bounce.JobTokens;
+import io.invoiceflow.streams.mail.Accepted;
+import io.invoiceflow.streams.mail.Attachment;
+import io.invoiceflow.streams.mail.MailAddress;
+import io.invoiceflow.streams.mail.MailIdentity;
+import io.invoiceflow.streams.mail.Mailer;
+import io.invoiceflow.streams.mail.OutgoingMail;
+import io.invoiceflow.streams.mail.PartiallyAccepted;
+import io.invoiceflow.streams.mail.PermanentFailure;
+import io.invoiceflow.streams.mail.RecipientRejection;
+import io.invoiceflow.streams.mail.SendOutcome;
+import io.invoiceflow.streams.mail.SmtpReply;
+import io.invoiceflow.streams.mail.TemporaryFailure;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.BiFunction;
+
+/**
+ * What a distribution worker does with one job: render the PDF (archived under its SHA-256) and the
+ * email, record the rendering (the write side says whether this attempt may still send), send it
+ * through the system sender, and record the outcome. A crash after the rendering is recorded makes
+ * the next worker send the same attempt again, with the same Message-ID: at most that one email is
+ * repeated. Temporary failures are retried with backoff ({@link #RETRY_DELAYS}), then given up.
+ */
+public final class JobHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(JobHandler.class);
+    /** The delay before attempt n+1 after attempt n failed temporarily; after the last, the distribution fails for good. */
+    static final List<Duration> RETRY_DELAYS = List.of(Duration.ofMinutes(1), Duration.ofMinutes(5),
+            Duration.ofMinutes(15), Duration.ofHours(1), Duration.ofHours(4));
+
+    private final PdfRenderer renderer;
+    private final DocumentArchive archive;
+    private final Mailer mailer;
+    private final JobTokens tokens;
+    private final DistributionRecorder recorder;
+    private final BiFunction<String, String, String> viewUrl;
+    private final Clock clock;
+
+    /** @param viewUrl the browser view's address of (tenant id, invoice id) */
+    public JobHandler(PdfRenderer renderer, DocumentArchive archive, Mailer mailer, JobTokens tokens,
+                      DistributionRecorder recorder, BiFunction<String, String, String> viewUrl, Clock clock) {
+        this.renderer = renderer;
+        this.archive = archive;
+        this.mailer = mailer;
+        this.tokens = tokens;
+        this.recorder = recorder;
+        this.viewUrl = viewUrl;
+        this.clock = clock;
+    }
+
+    public void handle(DistributionJob job) {
+        if (DistributionJob.BOUNCE_NOTICE.equals(job.kind())) {
+            sendNotice(job);
+        } else {
+            sendInvoice(job);
+        }
+    }
+
+    private void sendInvoice(DistributionJob job) {
+        DistributionId distribution = new DistributionId(job.distributionId());
+        TenantId tenant = new TenantId(job.tenantId());
+        Document document = document(job);
+        byte[] pdf;
+        try {
+            // rendered for the finalization time: a repeat after a crash renders the very same bytes
+            pdf = renderer.render(document, Template.standard(Layout.CLASSIC), job.invoice().finalizedAt());
+        } catch (RenderException e) {
+            recorder.failed(new RecordDistributionFailed(distribution, tenant, job.attempt(), "RENDER_FAILED",
+                    e.getMessage(), true, null));
+            return;
+        }
+        String sha256 = archive.store(pdf);
+        EmailTexts.Selection text = EmailTexts.select(DocumentKind.INVOICE, job.language(),
+                job.supplier().defaultLanguage(), Map.of());
+        RenderedEmail email = EmailRenderer.render(text.template(), document);
+        MailAddress from = sender(job);
+        MailIdentity identity = tokens.identity(UUID.fromString(job.distributionId()), from.domain(),
+                mailer.settings().bounceAddress());
+        try {
+            recorder.rendered(new RecordDistributionRendered(distribution, tenant, job.attempt(), "EMAIL", job.to(),
+                    job.cc(), "system", text.language().code(), "built-in:" + text.language().code(),
+                    Layout.CLASSIC.id(), sha256, pdf.length, identity.messageId()));
+        } catch (DomainException e) {
+            if (e.code() == ErrorCode.ILLEGAL_STATE || e.code() == ErrorCode.NOT_FOUND) {
+                LOG.info("Job {} is not to be sent: {}", job.jobId(), e.getMessage());
+                return;
+            }
+            throw e;
+        }
+        OutgoingMail mail = new OutgoingMail(identity, from, Optional.empty(),
+                job.to().stream().map(MailAddress::of).toList(), job.cc().stream().map(MailAddress::of).toList(),
+                email.subject(), email.textBody(), email.htmlBody(),
+                List.of(Attachment.pdf(fileName(job), pdf)));
+        record(job, distribution, tenant, mailer.system().send(mail));
+    }
+
+    private void record(DistributionJob job, DistributionId distribution, TenantId tenant, SendOutcome outcome) {
+        if (outcome instanceof Accepted accepted) {
+            recorder.sent(new RecordDistributionSent(distribution, tenant, job.attempt(), accepted.messageId(),
+                    reply(accepted.reply()), List.of()));
+        } else if (outcome instanceof PartiallyAccepted partly) {
+            recorder.sent(new RecordDistributionSent(distribution, tenant, job.attempt(), partly.messageId(),
+                    reply(partly.reply()), partly.rejected().stream().map(RecipientRejection::address).toList()));
+            partly.rejected().forEach(r -> bounced(distribution, r));
+        } else if (outcome instanceof TemporaryFailure temporary) {
+            boolean giveUp = job.attempt() > RETRY_DELAYS.size();
+            Instant retryAt = giveUp ? null : clock.instant().plus(RETRY_DELAYS.get(job.attempt() - 1));
+            recorder.failed(new RecordDistributionFailed(distribution, tenant, job.attempt(),
+                    temporary.error().name(), temporary.detail() + (giveUp ? " (given up after " + job.attempt()
+                    + " attempts)" : ""), giveUp, retryAt));
+        } else if (outcome instanceof PermanentFailure permanent) {
+            recorder.failed(new RecordDistributionFailed(distribution, tenant, job.attempt(), permanent.error().name(),
+                    permanent.detail(), true, null));
+            permanent.rejected().forEach(r -> bounced(distribution, r));
+        }
+    }
+
+    private void bounced(DistributionId distribution, RecipientRejection rejection) {
+        recorder.bounced(UUID.fromString(distribution.value()), rejection.address(), "SMTP",
+                rejection.reply().enhancedStatus().orElse(null), reply(rejection.reply()));
+    }
+
+    /** P7: the one message to the tenant's notification address that an invoice's email bounced. */
+    private void sendNotice(DistributionJob job) {
+        Document document = document(job);
+        String number = job.invoice().number();
+        String subject = switch (document.language()) {
+            case NB -> "E-post med faktura " + number + " kom ikke fram";
+            case SV -> "E-post med faktura " + number + " kom inte fram";
+            default -> "The email with invoice " + number + " was not delivered";
+        };
+        String body = switch (document.language()) {
+            case NB -> "Fakturaen " + number + " til " + job.invoice().customer().name()
+                    + " kunne ikke leveres: " + job.notice() + ".\n\nDen står nå på listen over dokumenter som krever "
+                    + "oppmerksomhet, og kan sendes på nytt til en annen adresse derfra.\n";
+            case SV -> "Fakturan " + number + " till " + job.invoice().customer().name()
+                    + " kunde inte levereras: " + job.notice() + ".\n\nDen finns nu i listan över dokument som "
+                    + "behöver åtgärdas och kan skickas på nytt till en annan adress därifrån.\n";
+            default -> "Invoice " + number + " to " + job.invoice().customer().name() + " could not be delivered: "
+                    + job.notice() + ".\n\nIt is now on the list of documents that need attention, and can be re-sent "
+                    + "to another address from there.\n";
+        };
+        MailAddress from = sender(job);
+        UUID noticeId = UUID.nameUUIDFromBytes(job.jobId().getBytes(StandardCharsets.UTF_8));
+        OutgoingMail mail = new OutgoingMail(tokens.identity(noticeId, from.domain(), Optional.empty()), from,
+                Optional.empty(), job.to().stream().map(MailAddress::of).toList(), List.of(), subject, body,
+                "<p>" + Html.escape(body).replace("\n", "<br>") + "</p>", List.of());
+        SendOutcome outcome = mailer.system().send(mail);
+        if (!(outcome instanceof Accepted)) {
+            LOG.warn("The bounce notice {} to {} was not accepted: {}", job.jobId(), job.to(), outcome);
+        }
+    }
+
+    private MailAddress sender(DistributionJob job) {
+        return mailer.settings().systemAccount()
+                .map(account -> MailAddress.of(account.fromAddress(), job.supplier().name()))
+                .orElse(MailAddress.of("noreply@invoiceflow.local", job.supplier().name()));
+    }
+
+    private Document document(DistributionJob job) {
+        InvoiceView v = job.invoice();
+        InvoiceContent content = new InvoiceContent(v.customer(), v.contacts(), v.invoiceDate(), v.paymentTerms(),
+                v.dueDate(), v.poNumber(), v.comments(), v.language(), v.locale(), v.currency(), v.lines(), v.totals());
+        InvoiceFinalized finalized = new InvoiceFinalized(new InvoiceId(v.invoiceId()), new TenantId(job.tenantId()),
+                v.number(), job.numberSequence(), v.invoiceDate(), v.dueDate(), v.currency(), v.totals(),
+                v.finalizedAt());
+        return Document.invoice(job.supplier(), SupplierSettings.contactOnly(job.supplier().notificationEmail(), null,
+                null), finalized, content, viewUrl.apply(job.tenantId(), v.invoiceId()));
+    }
+
+    private static String fileName(DistributionJob job) {
+        return job.invoice().number().replaceAll("[^A-Za-z0-9._-]", "_") + ".pdf";
+    }
+
+    private static String reply(SmtpReply reply) {
+        return reply == null ? null : reply.code() + " " + reply.text();
+    }
+}
