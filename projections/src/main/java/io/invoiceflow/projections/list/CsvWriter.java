@@ -1,9 +1,9 @@
 package io.invoiceflow.projections.list;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Writer;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -22,14 +22,22 @@ final class CsvWriter {
             Field.ORDER_ID, Field.PO_NUMBER, Field.LANGUAGE, Field.CREATED_AT, Field.CREATED_BY, Field.UPDATED_AT,
             Field.UPDATED_BY, Field.FINALIZED_AT);
     private static final char BOM = '\uFEFF';
+    private static final long SECONDS_PER_DAY = 86_400;
+    private static final long FIRST_SECOND_OF_YEAR_0 = -62_167_219_200L;
+    private static final long LAST_SECOND_OF_YEAR_9999 = 253_402_300_799L;
+    private static final int[] POWERS_OF_TEN = {1, 10, 100, 1000, 10_000, 100_000, 1_000_000, 10_000_000,
+        100_000_000};
     private static final String CRLF = "\r\n";
 
-    private final BufferedWriter out;
+    private final Writer out;
     private final CsvFormat format;
     private final LocalDate today;
+    /** Characters not yet handed to {@code out}: unsynchronised, unlike a BufferedWriter's per-char writes. */
+    private final char[] buffer = new char[1 << 15];
+    private int buffered;
 
     private CsvWriter(Writer out, CsvFormat format, LocalDate today) {
-        this.out = new BufferedWriter(out, 1 << 16);
+        this.out = out;
         this.format = format;
         this.today = today;
     }
@@ -37,16 +45,17 @@ final class CsvWriter {
     /** Writes the header and every row, then flushes; {@code out} stays open. */
     static void write(Iterable<InvoiceRow> rows, LocalDate today, Writer out, CsvFormat format) throws IOException {
         CsvWriter csv = new CsvWriter(out, format, today);
-        csv.out.write(BOM);
+        csv.put(BOM);
         for (int i = 0; i < COLUMNS.size(); i++) {
             csv.separator(i);
-            csv.out.write(COLUMNS.get(i).apiName);
+            csv.put(COLUMNS.get(i).apiName);
         }
-        csv.out.write(CRLF);
+        csv.put(CRLF);
         for (InvoiceRow row : rows) {
             csv.row(row);
         }
-        csv.out.flush();
+        csv.drain();
+        out.flush();
     }
 
     private void row(InvoiceRow row) throws IOException {
@@ -54,24 +63,28 @@ final class CsvWriter {
             separator(i);
             Field field = COLUMNS.get(i);
             if (field == Field.OVERDUE) {
-                out.write(row.overdueOn(today) ? "true" : "false");
+                put(row.overdueOn(today) ? "true" : "false");
                 continue;
             }
             Object value = field.get(row);
             if (value instanceof String s) {
                 text(s);
             } else if (value instanceof BigDecimal d) {
-                out.write(d.toPlainString().replace('.', format.decimalSeparator));
+                put(d.toPlainString().replace('.', format.decimalSeparator));
+            } else if (value instanceof LocalDate d) {
+                date(d);
+            } else if (value instanceof Instant t) {
+                instant(t);
             } else if (value != null) {
-                out.write(value.toString());
+                put(value.toString());
             }
         }
-        out.write(CRLF);
+        put(CRLF);
     }
 
     private void separator(int column) throws IOException {
         if (column > 0) {
-            out.write(format.separator);
+            put(format.separator);
         }
     }
 
@@ -83,20 +96,87 @@ final class CsvWriter {
             quote = c == format.separator || c == '"' || c == '\r' || c == '\n';
         }
         if (quote) {
-            out.write('"');
+            put('"');
         }
         if (formula) {
-            out.write('\'');
+            put('\'');
         }
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c == '"') {
-                out.write('"');
+                put('"');
             }
-            out.write(c);
+            put(c);
         }
         if (quote) {
-            out.write('"');
+            put('"');
         }
+    }
+
+    /** ISO 8601 like {@link LocalDate#toString()}, without its formatter's garbage. */
+    private void date(LocalDate d) throws IOException {
+        if (d.getYear() < 0 || d.getYear() > 9999) {
+            put(d.toString());
+            return;
+        }
+        digits(d.getYear(), 4);
+        put('-');
+        digits(d.getMonthValue(), 2);
+        put('-');
+        digits(d.getDayOfMonth(), 2);
+    }
+
+    /** ISO 8601 in UTC like {@link Instant#toString()}: seconds always, a fraction of 3, 6 or 9 digits when needed. */
+    private void instant(Instant t) throws IOException {
+        long seconds = t.getEpochSecond();
+        if (seconds < FIRST_SECOND_OF_YEAR_0 || seconds > LAST_SECOND_OF_YEAR_9999) {
+            put(t.toString());
+            return;
+        }
+        date(LocalDate.ofEpochDay(Math.floorDiv(seconds, SECONDS_PER_DAY)));
+        int secondOfDay = (int) Math.floorMod(seconds, SECONDS_PER_DAY);
+        put('T');
+        digits(secondOfDay / 3600, 2);
+        put(':');
+        digits(secondOfDay / 60 % 60, 2);
+        put(':');
+        digits(secondOfDay % 60, 2);
+        int nano = t.getNano();
+        if (nano > 0) {
+            put('.');
+            if (nano % 1_000_000 == 0) {
+                digits(nano / 1_000_000, 3);
+            } else if (nano % 1000 == 0) {
+                digits(nano / 1000, 6);
+            } else {
+                digits(nano, 9);
+            }
+        }
+        put('Z');
+    }
+
+    /** {@code value} (not negative) in exactly {@code width} digits. */
+    private void digits(int value, int width) throws IOException {
+        for (int divisor = POWERS_OF_TEN[width - 1]; divisor > 0; divisor /= 10) {
+            put((char) ('0' + value / divisor % 10));
+        }
+    }
+
+    private void put(char c) throws IOException {
+        if (buffered == buffer.length) {
+            drain();
+        }
+        buffer[buffered++] = c;
+    }
+
+    private void put(String s) throws IOException {
+        for (int i = 0; i < s.length(); i++) {
+            put(s.charAt(i));
+        }
+    }
+
+    private void drain() throws IOException {
+        out.write(buffer, 0, buffered);
+        buffered = 0;
     }
 }

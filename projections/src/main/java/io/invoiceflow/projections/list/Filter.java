@@ -117,6 +117,10 @@ sealed interface Filter {
 
         private Predicate<InvoiceRow> column(Object[] v, Alphabet alphabet) {
             Field f = field;
+            if (f.type == Field.Type.ENUM && (op == Op.EQ || op == Op.NE || op == Op.IN)) {
+                boolean in = op != Op.NE;
+                return row -> enumIn(f, f.get(row), v, alphabet) == in;
+            }
             return switch (op) {
                 case IS_NULL -> row -> f.get(row) == null;
                 case IS_NOT_NULL -> row -> f.get(row) != null;
@@ -145,6 +149,31 @@ sealed interface Filter {
                     return value != null && op.accepts(f.compare(value, v[0], alphabet));
                 };
             };
+        }
+
+        /**
+         * Whether an enum value is one of the wanted ones. The wanted values are the field's constants; a row's value
+         * that is one of them by identity (the statuses {@code Folds} sets and enum names are) is decided without
+         * reading its characters.
+         */
+        private static boolean enumIn(Field f, Object value, Object[] wanted, Alphabet alphabet) {
+            if (value == null) {
+                return false;
+            }
+            for (Object w : wanted) {
+                if (value == w) {
+                    return true;
+                }
+            }
+            if (f.isConstant(value)) {
+                return false;
+            }
+            for (Object w : wanted) {
+                if (f.compare(value, w, alphabet) == 0) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private static boolean containsText(String value, String needle) {

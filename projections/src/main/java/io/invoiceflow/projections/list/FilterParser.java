@@ -164,8 +164,9 @@ final class FilterParser {
         next++;
         Op op = operator(opToken, field);
         if (!field.type.ops.contains(op)) {
+            String hint = field == Field.NUMBER ? "; to compare numbers use numberSequence" : "";
             throw error(opToken.pos, "operator", "'" + opToken.text.toLowerCase(Locale.ROOT) + "' does not apply to "
-                    + field.apiName + " (" + field.type.label + "); it takes " + opList(field));
+                    + field.apiName + ", which is " + field.type.label + "; it takes " + opList(field) + hint);
         }
         return switch (op) {
             case IS_NULL, IS_NOT_NULL -> new Condition(field, op, List.of());
@@ -334,7 +335,7 @@ final class FilterParser {
 
     private static DomainException typeError(Token t, Field field, String expected) {
         String what = t.kind == Kind.STRING ? "a quoted text " + t.describe() : t.describe();
-        return error(t.pos, "type", field.apiName + " is a " + field.type.label + ": expected " + expected
+        return error(t.pos, "type", field.apiName + " is " + field.type.label + ": expected " + expected
                 + ", found " + what);
     }
 

@@ -176,7 +176,7 @@ public final class InvoiceQuery {
         return out;
     }
 
-    /** The query in normal form, for logs: {@code status eq "PAID" | -createdAt,invoiceId NORWEGIAN_DANISH | limit 50}. */
+    /** For logs, in normal form: {@code status eq "PAID" | -createdAt,invoiceId NORWEGIAN_DANISH | limit 50}. */
     @Override
     public String toString() {
         return filter.canonical() + " | " + order.canonical() + " | limit " + limit;

@@ -42,6 +42,9 @@ final class Text {
 
     /** The folded comparison: negative, zero or positive; zero exactly when the folded forms are equal. */
     static int compare(String a, String b, Alphabet alphabet) {
+        if (a == b) {
+            return 0;
+        }
         int n = Math.min(a.length(), b.length());
         for (int i = 0; i < n; i++) {
             int d = alphabet.weight(fold(a.charAt(i))) - alphabet.weight(fold(b.charAt(i)));
