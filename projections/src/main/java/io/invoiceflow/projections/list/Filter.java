@@ -5,7 +5,6 @@ import io.invoiceflow.projections.list.Field.Op;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.function.Predicate;
 
 /**
  * A parsed, type-checked filter expression. {@link #bind} turns it into a row predicate for one query
@@ -20,7 +19,13 @@ sealed interface Filter {
     /** The filter of an absent or blank expression. */
     Filter ALL = new All();
 
-    Predicate<InvoiceRow> bind(LocalDate today, Alphabet alphabet);
+    /** A bound filter: whether a row matches. */
+    @FunctionalInterface
+    interface RowTest {
+        boolean test(InvoiceRow row);
+    }
+
+    RowTest bind(LocalDate today, Alphabet alphabet);
 
     void canonical(StringBuilder out);
 
@@ -32,7 +37,7 @@ sealed interface Filter {
 
     record All() implements Filter {
         @Override
-        public Predicate<InvoiceRow> bind(LocalDate today, Alphabet alphabet) {
+        public RowTest bind(LocalDate today, Alphabet alphabet) {
             return row -> true;
         }
 
@@ -44,8 +49,8 @@ sealed interface Filter {
 
     record Not(Filter inner) implements Filter {
         @Override
-        public Predicate<InvoiceRow> bind(LocalDate today, Alphabet alphabet) {
-            Predicate<InvoiceRow> p = inner.bind(today, alphabet);
+        public RowTest bind(LocalDate today, Alphabet alphabet) {
+            RowTest p = inner.bind(today, alphabet);
             return row -> !p.test(row);
         }
 
@@ -59,13 +64,12 @@ sealed interface Filter {
     /** All parts hold ({@code and}) or one of them does ({@code or}). */
     record Junction(boolean all, List<Filter> parts) implements Filter {
         @Override
-        public Predicate<InvoiceRow> bind(LocalDate today, Alphabet alphabet) {
-            List<Predicate<InvoiceRow>> ps = parts.stream().map(p -> p.bind(today, alphabet)).toList();
-            int n = ps.size();
+        public RowTest bind(LocalDate today, Alphabet alphabet) {
+            RowTest[] bound = parts.stream().map(p -> p.bind(today, alphabet)).toArray(RowTest[]::new);
             if (all) {
                 return row -> {
-                    for (int i = 0; i < n; i++) {
-                        if (!ps.get(i).test(row)) {
+                    for (RowTest b : bound) {
+                        if (!b.test(row)) {
                             return false;
                         }
                     }
@@ -73,8 +77,8 @@ sealed interface Filter {
                 };
             }
             return row -> {
-                for (int i = 0; i < n; i++) {
-                    if (ps.get(i).test(row)) {
+                for (RowTest b : bound) {
+                    if (b.test(row)) {
                         return true;
                     }
                 }
@@ -98,7 +102,7 @@ sealed interface Filter {
     /** {@code field op value}, {@code field in (values)} ({@code op} IN) or {@code field is [not] null} (no values). */
     record Condition(Field field, Op op, List<Literal> values) implements Filter {
         @Override
-        public Predicate<InvoiceRow> bind(LocalDate today, Alphabet alphabet) {
+        public RowTest bind(LocalDate today, Alphabet alphabet) {
             Object[] v = values.stream().map(l -> l.resolve(today)).toArray();
             return switch (field.type) {
                 case BOOLEAN -> {
@@ -115,7 +119,7 @@ sealed interface Filter {
             };
         }
 
-        private Predicate<InvoiceRow> column(Object[] v, Alphabet alphabet) {
+        private RowTest column(Object[] v, Alphabet alphabet) {
             Field f = field;
             if (f.type == Field.Type.ENUM && (op == Op.EQ || op == Op.NE || op == Op.IN)) {
                 boolean in = op != Op.NE;

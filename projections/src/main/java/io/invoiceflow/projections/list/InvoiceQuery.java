@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.PriorityQueue;
-import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -114,7 +113,7 @@ public final class InvoiceQuery {
      * @param today the tenant's today, for {@code today} in the filter and {@code overdue}
      */
     public Page<InvoiceRow> page(Iterable<InvoiceRow> rows, LocalDate today) {
-        Predicate<InvoiceRow> matches = filter.bind(Objects.requireNonNull(today, "today"), alphabet);
+        Filter.RowTest matches = filter.bind(Objects.requireNonNull(today, "today"), alphabet);
         // the worst row kept is at the head; one more than the limit tells whether a next page exists
         PriorityQueue<InvoiceRow> best = new PriorityQueue<>(limit + 2, order.reversed());
         long total = 0;
@@ -165,7 +164,7 @@ public final class InvoiceQuery {
 
     /** Every matching row, in order. */
     private List<InvoiceRow> matching(Iterable<InvoiceRow> rows, LocalDate today) {
-        Predicate<InvoiceRow> matches = filter.bind(Objects.requireNonNull(today, "today"), alphabet);
+        Filter.RowTest matches = filter.bind(Objects.requireNonNull(today, "today"), alphabet);
         List<InvoiceRow> out = new ArrayList<>();
         for (InvoiceRow row : rows) {
             if (matches.test(row)) {

@@ -193,17 +193,43 @@ class FilterEvaluationTest {
     }
 
     @Test
+    void shouldMatchEnumsByValue_whenRowsHoldCopiesRatherThanTheConstants() {
+        // given statuses read back from a store: equal strings, not the constants; and their canonical forms
+        String copy = new String("PAID");
+        InvoiceRow copied = Rows.invoice("copy").status(copy).build();
+        InvoiceRow lower = Rows.invoice("lower").status(new String("void")).build();
+        InvoiceRow canonical = Rows.invoice("canonical").status(InvoiceStatuses.canonical(copy)).build();
+
+        // when
+        List<InvoiceRow> rows = List.of(copied, lower, canonical);
+        List<String> paid = InvoiceQuery.parse("status eq PAID", "invoiceId", null, null).page(rows, TODAY).items()
+                .stream().map(InvoiceRow::invoiceId).toList();
+        List<String> notPaid = InvoiceQuery.parse("status ne PAID", "invoiceId", null, null).page(rows, TODAY)
+                .items().stream().map(InvoiceRow::invoiceId).toList();
+        List<String> inList = InvoiceQuery.parse("status in (VOID, DRAFT)", "invoiceId", null, null)
+                .page(rows, TODAY).items().stream().map(InvoiceRow::invoiceId).toList();
+
+        // then
+        assertThat(copy).isNotSameAs(InvoiceStatuses.PAID);
+        assertThat(canonical.status()).isSameAs(InvoiceStatuses.PAID);
+        assertThat(InvoiceStatuses.canonical("ARCHIVED")).isEqualTo("ARCHIVED");
+        assertThat(paid).containsExactly("canonical", "copy");
+        assertThat(notPaid).containsExactly("lower");
+        assertThat(inList).containsExactly("lower");
+    }
+
+    @Test
     void shouldResolveTodayPerCall_whenTheSameQueryRunsOnAnotherDay() {
         // given one parsed query and a row due 15 March
         InvoiceQuery query = InvoiceQuery.parse("dueDate lt today-10", null, null, null);
         List<InvoiceRow> rows = List.of(BAKERI);
 
         // when
-        long on24March = query.page(rows, LocalDate.parse("2026-03-25")).total();
+        long on25March = query.page(rows, LocalDate.parse("2026-03-25")).total();
         long on26March = query.page(rows, LocalDate.parse("2026-03-26")).total();
 
         // then (15 < 25 - 10 is false; 15 < 26 - 10 is true)
-        assertThat(on24March).isZero();
+        assertThat(on25March).isZero();
         assertThat(on26March).isEqualTo(1);
     }
 }
