@@ -1,5 +1,7 @@
 package io.invoiceflow.projections.list;
 
+import io.invoiceflow.events.DomainException;
+import io.invoiceflow.events.FieldViolation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -16,6 +18,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** The CSV export: BOM, header, CRLF, RFC 4180 quoting, formula injection neutralised, both dialects, streaming. */
 class CsvExportTest {
@@ -168,6 +171,18 @@ class CsvExportTest {
         // then ISO 8601, the instant in UTC
         assertThat(lines.get(1)).startsWith("1,INV-1001,FINALIZED,10001,Bakeri AS,999888777,NOK," + date + ",")
                 .contains(",nb," + createdAt + ",ola,");
+    }
+
+    @Test
+    void shouldReadTheDialect_whenGivenAsRequestParameter() {
+        // given / when / then
+        assertThat(CsvFormat.parse(null)).isEqualTo(CsvFormat.COMMA);
+        assertThat(CsvFormat.parse("comma")).isEqualTo(CsvFormat.COMMA);
+        assertThat(CsvFormat.parse(" Semicolon ")).isEqualTo(CsvFormat.SEMICOLON);
+        assertThat(CsvFormat.parse(";")).isEqualTo(CsvFormat.SEMICOLON);
+        DomainException e = catchThrowableOfType(DomainException.class, () -> CsvFormat.parse("tab"));
+        assertThat(e.violations()).containsExactly(new FieldViolation("separator", "one-of",
+                "separator must be comma or semicolon, found 'tab'"));
     }
 
     @Test

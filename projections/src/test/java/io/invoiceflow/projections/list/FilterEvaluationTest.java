@@ -219,6 +219,23 @@ class FilterEvaluationTest {
     }
 
     @Test
+    void shouldCompareTextInTheTenantsAlphabet_whenFilteringByOrder() {
+        // given names starting with Ä, Ø and Å
+        List<InvoiceRow> rows = List.of(Rows.invoice("a").customer("1", "Älmhult").build(),
+                Rows.invoice("o").customer("2", "Ørsta").build(), Rows.invoice("aa").customer("3", "Åsane").build());
+
+        // when
+        List<String> norwegian = InvoiceQuery.parse("customerName gt 'Ø'", "invoiceId", null, null,
+                Alphabet.NORWEGIAN_DANISH).page(rows, TODAY).items().stream().map(InvoiceRow::invoiceId).toList();
+        List<String> swedish = InvoiceQuery.parse("customerName gt 'Ø'", "invoiceId", null, null,
+                Alphabet.SWEDISH).page(rows, TODAY).items().stream().map(InvoiceRow::invoiceId).toList();
+
+        // then Norwegian z æ ä ø ö å; Swedish z å ä æ ö ø
+        assertThat(norwegian).containsExactly("aa", "o");
+        assertThat(swedish).containsExactly("o");
+    }
+
+    @Test
     void shouldResolveTodayPerCall_whenTheSameQueryRunsOnAnotherDay() {
         // given one parsed query and a row due 15 March
         InvoiceQuery query = InvoiceQuery.parse("dueDate lt today-10", null, null, null);
