@@ -196,84 +196,60 @@ enum Field {
     /** What a field holds, so which operators and values it takes and how two of its values compare. */
     enum Type {
         /** Text: compared folded ({@link Text}), also ordered. */
-        TEXT("text", EnumSet.of(EQ, NE, LT, LE, GT, GE, IN, CONTAINS, STARTSWITH, IS_NULL, IS_NOT_NULL)) {
-            @Override
-            int compare(Object a, Object b, Alphabet alphabet) {
-                return Text.compare((String) a, (String) b, alphabet);
-            }
-
-            @Override
-            int compareTotal(Object a, Object b, Alphabet alphabet) {
-                return Text.compareTotal((String) a, (String) b, alphabet);
-            }
-        },
+        TEXT("text", true, EnumSet.of(EQ, NE, LT, LE, GT, GE, IN, CONTAINS, STARTSWITH, IS_NULL, IS_NOT_NULL)),
         /** Text without an alphabetical order worth filtering on ({@code number}: use {@code numberSequence}). */
-        IDENTIFIER("text", EnumSet.of(EQ, NE, IN, CONTAINS, STARTSWITH, IS_NULL, IS_NOT_NULL)) {
-            @Override
-            int compare(Object a, Object b, Alphabet alphabet) {
-                return Text.compare((String) a, (String) b, alphabet);
-            }
-
-            @Override
-            int compareTotal(Object a, Object b, Alphabet alphabet) {
-                return Text.compareTotal((String) a, (String) b, alphabet);
-            }
-        },
-        ENUM("an enum", EnumSet.of(EQ, NE, IN, IS_NULL, IS_NOT_NULL)) {
-            @Override
-            int compare(Object a, Object b, Alphabet alphabet) {
-                return Text.compare((String) a, (String) b, alphabet);
-            }
-
-            @Override
-            int compareTotal(Object a, Object b, Alphabet alphabet) {
-                return Text.compareTotal((String) a, (String) b, alphabet);
-            }
-        },
-        DECIMAL("a number", EnumSet.of(EQ, NE, LT, LE, GT, GE, IN, IS_NULL, IS_NOT_NULL)) {
+        IDENTIFIER("text", true, EnumSet.of(EQ, NE, IN, CONTAINS, STARTSWITH, IS_NULL, IS_NOT_NULL)),
+        ENUM("an enum", true, EnumSet.of(EQ, NE, IN, IS_NULL, IS_NOT_NULL)),
+        DECIMAL("a number", false, EnumSet.of(EQ, NE, LT, LE, GT, GE, IN, IS_NULL, IS_NOT_NULL)) {
             @Override
             int compare(Object a, Object b, Alphabet alphabet) {
                 return ((BigDecimal) a).compareTo((BigDecimal) b);
             }
         },
-        INTEGER("a whole number", EnumSet.of(EQ, NE, LT, LE, GT, GE, IN, IS_NULL, IS_NOT_NULL)) {
+        INTEGER("a whole number", false, EnumSet.of(EQ, NE, LT, LE, GT, GE, IN, IS_NULL, IS_NOT_NULL)) {
             @Override
             int compare(Object a, Object b, Alphabet alphabet) {
                 return Long.compare((Long) a, (Long) b);
             }
         },
-        DATE("a date", EnumSet.of(EQ, NE, LT, LE, GT, GE, IN, IS_NULL, IS_NOT_NULL)) {
+        DATE("a date", false, EnumSet.of(EQ, NE, LT, LE, GT, GE, IN, IS_NULL, IS_NOT_NULL)) {
             @Override
             int compare(Object a, Object b, Alphabet alphabet) {
                 return ((LocalDate) a).compareTo((LocalDate) b);
             }
         },
-        INSTANT("an instant", EnumSet.of(EQ, NE, LT, LE, GT, GE, IN, IS_NULL, IS_NOT_NULL)) {
+        INSTANT("an instant", false, EnumSet.of(EQ, NE, LT, LE, GT, GE, IN, IS_NULL, IS_NOT_NULL)) {
             @Override
             int compare(Object a, Object b, Alphabet alphabet) {
                 return ((Instant) a).compareTo((Instant) b);
             }
         },
-        BOOLEAN("a boolean", EnumSet.of(EQ, NE)),
-        SEARCH("free text", EnumSet.of(CONTAINS));
+        BOOLEAN("a boolean", false, EnumSet.of(EQ, NE)),
+        SEARCH("free text", false, EnumSet.of(CONTAINS));
 
         /** How messages name the type: "grossAmount is a number". */
         final String label;
+        /** Values are strings, compared by {@link Text}. */
+        private final boolean text;
         final Set<Op> ops;
 
-        Type(String label, Set<Op> ops) {
+        Type(String label, boolean text, Set<Op> ops) {
             this.label = label;
+            this.text = text;
             this.ops = ops;
         }
 
-        /** Compares two non-null values: text folded ({@link Text#compare}), others naturally. */
+        /** Compares two non-null values: text folded ({@link Text#compare}); the other types override it. */
         int compare(Object a, Object b, Alphabet alphabet) {
-            throw new IllegalStateException(this + " values are not compared");
+            if (!text) {
+                throw new IllegalStateException(this + " values are not compared");
+            }
+            return Text.compare((String) a, (String) b, alphabet);
         }
 
         /** Like {@link #compare} but a total order: text that folds alike is ordered by its exact characters. */
         int compareTotal(Object a, Object b, Alphabet alphabet) {
-            return compare(a, b, alphabet);
+            return text ? Text.compareTotal((String) a, (String) b, alphabet) : compare(a, b, alphabet);
         }
     }
 
