@@ -122,7 +122,7 @@ public final class Invoiceflow implements AutoCloseable {
                     Duration.ofSeconds(60));
             HostInfo self = new HostInfo(config.advertisedHost(), web.port());
             readSide = ReadSide.start(StreamsApps.config(config.projectionsId(), bootstrapServers,
-                    config.dataDir().resolve("streams"), self, replication), self, clock);
+                    config.dataDir().resolve("streams"), self, replication), self, writeSide.directory(), clock);
             resources.push(readSide);
             readModel.started(readSide);
             operations.readSideStarted(readSide);

@@ -290,6 +290,20 @@ public final class WebApp {
             created(ctx, path(tenant, "invoices", invoiceId.value()), invoiceId.value(),
                     deps.queries().invoice(tenant, invoiceId));
         });
+        readRoute(cfg, TENANT + "/invoices", (ctx, tenant) -> {
+            if (wantsCsv(ctx)) {
+                ctx.contentType("text/csv; charset=utf-8")
+                        .header("Content-Disposition", "attachment; filename=\"invoices.csv\"");
+                // the whole list: streamed, never built as one string
+                deps.readModel().invoiceCsv(tenant, ctx.queryParam("filter"), ctx.queryParam("sort"),
+                        ctx.queryParam("separator"), ctx.outputStream());
+            } else {
+                raw(ctx, deps.readModel().invoiceList(tenant, ctx.queryParam("filter"), ctx.queryParam("sort"),
+                        ctx.queryParam("limit"), ctx.queryParam("cursor")));
+            }
+        });
+        readRoute(cfg, TENANT + "/dashboard", (ctx, tenant) -> raw(ctx, deps.readModel().dashboard(tenant,
+                ctx.queryParam("from"), ctx.queryParam("to"), ctx.queryParam("granularity"), ctx.queryParam("top"))));
         readRoute(cfg, TENANT + "/invoices/{invoiceId}", (ctx, tenant) ->
                 ok(ctx, deps.readModel().view(tenant, "invoice", invoiceId(ctx).value()), "invoice"));
         readRoute(cfg, TENANT + "/invoices/{invoiceId}/history", (ctx, tenant) ->
@@ -492,6 +506,22 @@ public final class WebApp {
         ctx.header("Location", path(tenant, "invoices", invoiceId.value()) + "/distribution");
         ctx.status(HttpStatus.ACCEPTED).json(Map.of("distributionId", distributionId.value(),
                 "invoiceId", invoiceId.value(), "trigger", trigger.name()));
+    }
+
+    /** CSV when {@code format=csv}, or when the client accepts text/csv and not JSON; JSON otherwise. */
+    private static boolean wantsCsv(Context ctx) {
+        String format = ctx.queryParam("format");
+        if (format != null) {
+            if (format.equals("csv")) {
+                return true;
+            }
+            if (format.equals("json")) {
+                return false;
+            }
+            throw DomainException.invalid("format", "one-of", "format must be json or csv");
+        }
+        String accept = ctx.header("Accept");
+        return accept != null && accept.contains("text/csv") && !accept.contains("application/json");
     }
 
     private static void requireOperator(Context ctx) {

@@ -3,6 +3,8 @@ package io.invoiceflow.app.reads;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.invoiceflow.commands.directory.Directory;
+import io.invoiceflow.commands.directory.TenantRecord;
 import io.invoiceflow.events.DomainException;
 import io.invoiceflow.events.ErrorCode;
 import io.invoiceflow.events.shared.TenantId;
@@ -11,7 +13,13 @@ import io.invoiceflow.projections.Progress;
 import io.invoiceflow.projections.ProjectionsTopology;
 import io.invoiceflow.projections.ReadStores;
 import io.invoiceflow.projections.ViewJson;
+import io.invoiceflow.projections.dashboard.Dashboard;
+import io.invoiceflow.projections.dashboard.Granularity;
+import io.invoiceflow.projections.list.Alphabet;
+import io.invoiceflow.projections.list.CsvFormat;
+import io.invoiceflow.projections.list.InvoiceQuery;
 import io.invoiceflow.projections.list.InvoiceRow;
+import io.invoiceflow.projections.list.Page;
 import io.invoiceflow.projections.views.DistributionLog;
 import io.invoiceflow.web.api.RawJson;
 import io.invoiceflow.web.api.ReadModel;
@@ -33,10 +41,14 @@ import org.apache.kafka.streams.state.Stores;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
@@ -60,13 +72,18 @@ public final class ReadSide implements ReadModel, AutoCloseable {
     private final HostInfo self;
     private final InvoiceLists lists;
     private final Progress progress;
+    private final Directory directory;
+    private final Clock clock;
     private volatile boolean ranOnce;
 
-    private ReadSide(KafkaStreams streams, HostInfo self, InvoiceLists lists, Progress progress) {
+    private ReadSide(KafkaStreams streams, HostInfo self, InvoiceLists lists, Progress progress, Directory directory,
+                     Clock clock) {
         this.streams = streams;
         this.self = self;
         this.lists = lists;
         this.progress = progress;
+        this.directory = directory;
+        this.clock = clock;
     }
 
     /**
@@ -74,7 +91,7 @@ public final class ReadSide implements ReadModel, AutoCloseable {
      *
      * @param streamsConfig the Kafka Streams settings ({@link io.invoiceflow.app.kafka.StreamsApps#config})
      */
-    public static ReadSide start(Properties streamsConfig, HostInfo self, Clock clock) {
+    public static ReadSide start(Properties streamsConfig, HostInfo self, Directory directory, Clock clock) {
         InvoiceLists lists = new InvoiceLists();
         Progress progress = new Progress();
         StreamsBuilder builder = new StreamsBuilder();
@@ -84,7 +101,7 @@ public final class ReadSide implements ReadModel, AutoCloseable {
             LOG.error("The projections' stream thread failed; replacing it", e);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
-        ReadSide readSide = new ReadSide(streams, self, lists, progress);
+        ReadSide readSide = new ReadSide(streams, self, lists, progress, directory, clock);
         streams.setStateListener((now, before) -> {
             if (now == KafkaStreams.State.RUNNING) {
                 readSide.ranOnce = true;
@@ -218,6 +235,56 @@ public final class ReadSide implements ReadModel, AutoCloseable {
             it.forEachRemaining(kv -> entries.add(ViewJson.read(kv.value, JsonNode.class)));
         }
         return entries;
+    }
+
+    @Override
+    public RawJson invoiceList(TenantId tenant, String filter, String sort, String limit, String cursor) {
+        TenantRecord record = directory.requireTenant(tenant);
+        InvoiceQuery query = InvoiceQuery.parse(filter, sort, limit, cursor, Alphabet.ofCountry(record.country()));
+        Page<InvoiceRow> page = query.page(invoiceRows(tenant), record.today(clock));
+        return new RawJson(ViewJson.write(page));
+    }
+
+    @Override
+    public void invoiceCsv(TenantId tenant, String filter, String sort, String separator, OutputStream out)
+            throws IOException {
+        TenantRecord record = directory.requireTenant(tenant);
+        InvoiceQuery query = InvoiceQuery.parse(filter, sort, null, null, Alphabet.ofCountry(record.country()));
+        CsvFormat format = CsvFormat.parse(separator);
+        query.writeCsv(invoiceRows(tenant), record.today(clock), out, format);
+    }
+
+    @Override
+    public RawJson dashboard(TenantId tenant, String from, String to, String granularity, String top) {
+        TenantRecord record = directory.requireTenant(tenant);
+        LocalDate today = record.today(clock);
+        LocalDate first = date("from", from, today.withDayOfYear(1));
+        LocalDate last = date("to", to, today);
+        int topN = integer("top", top, 10);
+        return new RawJson(ViewJson.write(Dashboard.compute(invoiceRows(tenant), first, last,
+                Granularity.parse(granularity), today, topN)));
+    }
+
+    private static LocalDate date(String name, String value, LocalDate whenAbsent) {
+        if (value == null || value.isBlank()) {
+            return whenAbsent;
+        }
+        try {
+            return LocalDate.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw DomainException.invalid(name, "format", name + " must be a date such as 2026-11-30");
+        }
+    }
+
+    private static int integer(String name, String value, int whenAbsent) {
+        if (value == null || value.isBlank()) {
+            return whenAbsent;
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw DomainException.invalid(name, "format", name + " must be a whole number");
+        }
     }
 
     @Override

@@ -7,6 +7,8 @@ import io.invoiceflow.web.api.RawJson;
 import io.invoiceflow.web.api.ReadModel;
 import io.invoiceflow.web.api.Versioned;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -54,6 +56,22 @@ public final class StartingReadModel implements ReadModel {
     @Override
     public RawJson attention(TenantId tenant) {
         return target().attention(tenant);
+    }
+
+    @Override
+    public RawJson invoiceList(TenantId tenant, String filter, String sort, String limit, String cursor) {
+        return target().invoiceList(tenant, filter, sort, limit, cursor);
+    }
+
+    @Override
+    public void invoiceCsv(TenantId tenant, String filter, String sort, String separator, OutputStream out)
+            throws IOException {
+        target().invoiceCsv(tenant, filter, sort, separator, out);
+    }
+
+    @Override
+    public RawJson dashboard(TenantId tenant, String from, String to, String granularity, String top) {
+        return target().dashboard(tenant, from, to, granularity, top);
     }
 
     @Override

@@ -48,7 +48,7 @@ public record InvoiceRow(
         BigDecimal credited = v.creditNotes().stream().map(InvoiceView.CreditNoteRef::grossAmount)
                 .reduce(zero, BigDecimal::add);
         BigDecimal outstanding = "FINALIZED".equals(v.status()) ? v.totals().grossAmount().subtract(credited) : zero;
-        return new InvoiceRow(v.invoiceId(), v.number(), numberSequence, v.status(),
+        return new InvoiceRow(v.invoiceId(), v.number(), numberSequence, InvoiceStatuses.canonical(v.status()),
                 v.customer() == null ? null : v.customer().customerNumber().value(),
                 v.customer() == null ? null : v.customer().name(),
                 v.customer() == null ? null : v.customer().organisationNumber(), v.currency(), v.invoiceDate(),

@@ -2,6 +2,8 @@ package io.invoiceflow.web.api;
 
 import io.invoiceflow.events.shared.TenantId;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -49,6 +51,19 @@ public interface ReadModel {
 
     /** P7: the tenant's invoices that need attention (bounced, or failed for good), oldest first, as a JSON array. */
     RawJson attention(TenantId tenant);
+
+    /**
+     * H13: a page of the tenant's invoice list, filtered, sorted and paged as docs/queries.md describes:
+     * a JSON object with {@code items}, {@code nextCursor} and {@code total}. Bad parameters are
+     * refused naming the parameter ({@code filter}, {@code sort}, {@code limit}, {@code cursor}).
+     */
+    RawJson invoiceList(TenantId tenant, String filter, String sort, String limit, String cursor);
+
+    /** The whole filtered, sorted list as CSV (UTF-8 with BOM, spreadsheet-safe), written to {@code out}. */
+    void invoiceCsv(TenantId tenant, String filter, String sort, String separator, OutputStream out) throws IOException;
+
+    /** C2: the tenant's dashboard figures (docs/queries.md), as JSON. */
+    RawJson dashboard(TenantId tenant, String from, String to, String granularity, String top);
 
     /** The tenant's audit trail, filtered and paged: a JSON object with {@code items} and {@code nextCursor}. */
     RawJson audit(TenantId tenant, AuditQuery query);
