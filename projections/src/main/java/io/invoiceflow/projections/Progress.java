@@ -2,11 +2,14 @@ package io.invoiceflow.projections;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongConsumer;
 
 /**
  * How far the fold has come: per tenant, the last event applied (its position on the partitioned
@@ -30,8 +33,12 @@ public final class Progress {
     private final AtomicLong gaps = new AtomicLong();
     private volatile Instant lastEventTime;
     private volatile Instant lastAppliedAt;
+    private final List<LongConsumer> visibilityObservers = new CopyOnWriteArrayList<>();
 
     void applied(String tenant, Position position, Instant appliedAt) {
+        for (LongConsumer observer : visibilityObservers) {
+            observer.accept(Duration.between(position.eventTime(), appliedAt).toNanos() / 1000);
+        }
         byTenant.put(tenant, position);
         lastEventTime = position.eventTime();
         lastAppliedAt = appliedAt;
@@ -41,6 +48,11 @@ public final class Progress {
                 signal.notifyAll();
             }
         }
+    }
+
+    /** Tells {@code observer}, for every event applied from now on, the microseconds from the event to its reflection. */
+    public void observeVisibility(LongConsumer observer) {
+        visibilityObservers.add(observer);
     }
 
     void skipped() {
