@@ -1,0 +1,21 @@
+package io.invoiceflow.events.recurring;
+
+import io.invoiceflow.events.shared.CustomerNumber;
+import io.invoiceflow.events.shared.TenantId;
+
+import java.time.LocalDate;
+
+/**
+ * The scheduler's command: issue the occurrence of {@code occurrenceDate} to {@code customerNumber}
+ * as a finalized invoice (which then goes into distribution). Refused when the date is not an
+ * occurrence of the schedule, falls in a pause or after the end, or the customer does not subscribe
+ * on that date; a repeat is refused as a duplicate (the invoice id is derived). On
+ * {@code invoicing.commands} it is keyed by that invoice id.
+ */
+public record IssueOccurrence(RecurringId recurringId, TenantId tenantId, LocalDate occurrenceDate,
+                              CustomerNumber customerNumber) implements RecurringCommand {
+    @Override
+    public String aggregateId() {
+        return recurringId.occurrenceInvoice(customerNumber, occurrenceDate).value();
+    }
+}

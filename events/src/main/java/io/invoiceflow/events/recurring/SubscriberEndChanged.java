@@ -1,0 +1,12 @@
+package io.invoiceflow.events.recurring;
+
+import io.invoiceflow.events.EventRevision;
+import io.invoiceflow.events.shared.CustomerNumber;
+import io.invoiceflow.events.shared.TenantId;
+
+import java.time.LocalDate;
+
+/** A subscriber's own end date was changed (null: ends with the schedule). */
+@EventRevision("1")
+public record SubscriberEndChanged(RecurringId recurringId, TenantId tenantId, CustomerNumber customerNumber, LocalDate endDate) implements RecurringEvent {
+}
