@@ -2,6 +2,7 @@ package io.invoiceflow.app;
 
 import io.invoiceflow.streams.bounce.BounceMailboxSettings;
 import io.invoiceflow.streams.mail.MailSettings;
+import io.invoiceflow.streams.recurring.SchedulerSettings;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -11,6 +12,8 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -42,12 +45,18 @@ import java.util.Properties;
  * @param mail                  the mail settings ({@code INVOICEFLOW_SMTP_*}, {@code INVOICEFLOW_BOUNCE_ADDRESS},
  *                              {@code INVOICEFLOW_SECRET_KEY}, ...: {@link MailSettings#KEYS})
  * @param bounceMailbox         the IMAP mailbox bounces are read from ({@code INVOICEFLOW_BOUNCE_IMAP_*}); empty: none
+ * @param scheduler             the morning run: {@code INVOICEFLOW_RECURRING_RUN_TIME} (local time in each tenant's
+ *                              zone, default 06:15) and {@code INVOICEFLOW_RECURRING_CATCH_UP_DAYS} (default 0:
+ *                              after downtime only today's missed occurrences are issued)
+ * @param development           {@code INVOICEFLOW_MODE=development}: the operator may move the installation's clock
+ *                              and trigger a morning run ({@code /api/v1/dev/clock}); default {@code production}
  */
 public record AppConfig(int port, Path dataDir, Optional<String> adminToken, Optional<String> kafkaBootstrapServers,
                         Optional<String> databaseUrl, Optional<String> databaseUser, Optional<String> databasePassword,
                         String nodeId, int topicPartitions, Optional<Integer> topicReplication, String advertisedHost,
                         String projectionsId, Optional<String> publicUrl, MailSettings mail,
-                        Optional<BounceMailboxSettings> bounceMailbox) {
+                        Optional<BounceMailboxSettings> bounceMailbox, SchedulerSettings scheduler,
+                        boolean development) {
 
     /** Every setting with its default ("" = none), in README order. */
     public static final Map<String, String> KEYS;
@@ -69,6 +78,9 @@ public record AppConfig(int port, Path dataDir, Optional<String> adminToken, Opt
         keys.put("INVOICEFLOW_PUBLIC_URL", "");
         keys.putAll(MailSettings.KEYS);
         keys.putAll(BounceMailboxSettings.KEYS);
+        keys.put("INVOICEFLOW_RECURRING_RUN_TIME", "06:15");
+        keys.put("INVOICEFLOW_RECURRING_CATCH_UP_DAYS", "0");
+        keys.put("INVOICEFLOW_MODE", "production");
         keys.put("INVOICEFLOW_CONFIG", "");
         KEYS = Map.copyOf(keys);
     }
@@ -78,7 +90,9 @@ public record AppConfig(int port, Path dataDir, Optional<String> adminToken, Opt
         return "AppConfig[port=" + port + ", dataDir=" + dataDir + ", kafka=" + kafkaBootstrapServers.orElse("embedded")
                 + ", database=" + databaseUrl.map(AppConfig::redact).orElse("embedded H2") + ", nodeId=" + nodeId
                 + ", advertisedHost=" + advertisedHost + ", projectionsId=" + projectionsId
-                + ", smtp=" + mail.systemAccount().map(a -> a.host() + ":" + a.port()).orElse("local mail sink") + "]";
+                + ", smtp=" + mail.systemAccount().map(a -> a.host() + ":" + a.port()).orElse("local mail sink")
+                + ", morningRun=" + scheduler.runTime() + ", catchUpDays=" + scheduler.catchUpDays()
+                + ", mode=" + (development ? "development" : "production") + "]";
     }
 
     public static AppConfig fromEnvironment() {
@@ -126,7 +140,28 @@ public record AppConfig(int port, Path dataDir, Optional<String> adminToken, Opt
                 opt(values, "INVOICEFLOW_TOPIC_REPLICATION_FACTOR").map(v -> integer(values, "INVOICEFLOW_TOPIC_REPLICATION_FACTOR", 1, 32)),
                 values.get("INVOICEFLOW_ADVERTISED_HOST"), applicationId(values.get("INVOICEFLOW_PROJECTIONS_ID")),
                 opt(values, "INVOICEFLOW_PUBLIC_URL").map(AppConfig::publicUrl), MailSettings.load(values),
-                BounceMailboxSettings.load(values));
+                BounceMailboxSettings.load(values), scheduler(values), development(values.get("INVOICEFLOW_MODE")));
+    }
+
+    private static SchedulerSettings scheduler(Map<String, String> values) {
+        LocalTime runTime;
+        try {
+            runTime = LocalTime.parse(values.get("INVOICEFLOW_RECURRING_RUN_TIME"));
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("INVOICEFLOW_RECURRING_RUN_TIME must be a local time such as 06:15, not '"
+                    + values.get("INVOICEFLOW_RECURRING_RUN_TIME") + "'");
+        }
+        return new SchedulerSettings(runTime, integer(values, "INVOICEFLOW_RECURRING_CATCH_UP_DAYS", 0, 366),
+                SchedulerSettings.defaults().tick());
+    }
+
+    private static boolean development(String mode) {
+        return switch (mode) {
+            case "production" -> false;
+            case "development" -> true;
+            default -> throw new IllegalArgumentException("INVOICEFLOW_MODE must be production or development, not '"
+                    + mode + "'");
+        };
     }
 
     /**

@@ -2,6 +2,8 @@ package io.invoiceflow.app;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.invoiceflow.app.dev.DevClock;
+import io.invoiceflow.app.dev.DevelopmentTools;
 import io.invoiceflow.app.distribution.DistributionSide;
 import io.invoiceflow.app.distribution.DocumentService;
 import io.invoiceflow.app.distribution.StartingDocuments;
@@ -22,8 +24,11 @@ import io.invoiceflow.commands.consumer.CommandRecords;
 import io.invoiceflow.events.Topics;
 import io.invoiceflow.events.distribution.RecordDistributionFailed;
 import io.invoiceflow.events.distribution.RequestDistribution;
+import io.invoiceflow.events.recurring.IssueOccurrence;
 import io.invoiceflow.projections.ProjectionsTopology;
-import io.invoiceflow.streams.distribution.DistributionTopology;
+import io.invoiceflow.streams.ActingTopology;
+import io.invoiceflow.streams.recurring.SchedulerMetrics;
+import io.invoiceflow.web.Development;
 import io.invoiceflow.web.WebApp;
 import io.invoiceflow.web.api.Caller;
 import io.invoiceflow.web.api.CommandDispatcher;
@@ -56,7 +61,7 @@ public final class Invoiceflow implements AutoCloseable {
 
     /** The commands the stream processors send the write side through invoicing.commands. */
     private static final CommandRecords SYSTEM_COMMANDS = new CommandRecords(List.of(RequestDistribution.class,
-            RecordDistributionFailed.class));
+            RecordDistributionFailed.class, IssueOccurrence.class));
 
     private final Deque<AutoCloseable> resources = new ArrayDeque<>();
     private final String bootstrapServers;
@@ -64,9 +69,11 @@ public final class Invoiceflow implements AutoCloseable {
     private final Javalin web;
     private final ReadSide readSide;
 
-    private Invoiceflow(AppConfig config, Clock clock) throws Exception {
+    private Invoiceflow(AppConfig config, Clock systemClock) throws Exception {
         try {
             Files.createDirectories(config.dataDir());
+            Clock clock = config.development() ? DevClock.load(systemClock, config.dataDir()) : systemClock;
+            SchedulerMetrics schedulerMetrics = new SchedulerMetrics();
             String adminHash = AdminToken.hash(config.adminToken(), config.dataDir());
 
             boolean embeddedKafka = config.kafkaBootstrapServers().isEmpty();
@@ -111,7 +118,9 @@ public final class Invoiceflow implements AutoCloseable {
             StartingDocuments documents = new StartingDocuments();
             web = WebApp.create(new WebApp.Dependencies(new TokenAuthenticator(adminHash, writeSide.directory()),
                     dispatcher, new WriteSideQueries(writeSide), readModel, documents,
-                    new FrequencyQueries(writeSide, clock), operations));
+                    new FrequencyQueries(writeSide, clock), operations, config.development()
+                    ? new DevelopmentTools((DevClock) clock, writeSide.directory(), config.scheduler(), schedulerMetrics)
+                    : Development.OFF));
             web.start(config.port());
             resources.push(web::stop);
 
@@ -131,15 +140,16 @@ public final class Invoiceflow implements AutoCloseable {
                         readSide.streams().state());
             }
 
-            // the stream processors act through commands: the write side takes them from invoicing.commands
+            // the stream processors (distribution, scheduler) act through commands: the write side takes them from invoicing.commands
             resources.push(CommandConsumer.start(bootstrapServers, writeSide, SYSTEM_COMMANDS, 2));
             TopicAdmin.ensureTopics(bootstrapServers, StreamsApps.internalTopics(DistributionSide.APPLICATION_ID,
-                    DistributionTopology.BY_TENANT, DistributionTopology.STORES, partitions, (short) replication),
+                    ActingTopology.BY_TENANT, ActingTopology.STORES, partitions, (short) replication),
                     Duration.ofSeconds(60));
             String publicUrl = config.publicUrl().orElse("http://localhost:" + web.port());
             DistributionSide distribution = DistributionSide.start(StreamsApps.config(DistributionSide.APPLICATION_ID,
                     bootstrapServers, config.dataDir().resolve("streams"), null, replication), bootstrapServers,
-                    writeSide, config.mail(), config.bounceMailbox(), config.dataDir(), publicUrl, clock);
+                    writeSide, config.mail(), config.bounceMailbox(), config.dataDir(), publicUrl, clock,
+                    config.scheduler(), schedulerMetrics);
             resources.push(distribution);
             documents.started(new DocumentService(writeSide, distribution.renderer(), distribution.links(), publicUrl,
                     distribution.mailer().mailbox()));

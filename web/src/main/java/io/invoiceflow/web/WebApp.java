@@ -102,13 +102,14 @@ public final class WebApp {
     private static final String ROUTE = "invoiceflow.route";
     private static final Pattern ETAG = Pattern.compile("^(?:W/)?\"?(\\d{1,18})\"?$");
     private static final int MAX_PAGE = 500;
+    private static final Duration MORNING_RUN_WAIT = Duration.ofSeconds(30);
     /** On a command's response: {@code aggregateId:version} of what it wrote (comma-separated when several). */
     public static final String VERSION_HEADER = "Invoiceflow-Version";
 
     /** What the API needs from the rest of the system. */
     public record Dependencies(Authenticator authenticator, CommandDispatcher commands, Queries queries,
                                ReadModel readModel, Documents documents, Frequencies frequencies,
-                               Operations operations) {
+                               Operations operations, Development development) {
     }
 
     /** A registered route: for the OpenAPI completeness test. */
@@ -133,7 +134,7 @@ public final class WebApp {
 
     /** The routes {@link #create} registers. */
     public static List<Route> routes() {
-        WebApp app = new WebApp(new Dependencies(null, null, null, null, null, null, null));
+        WebApp app = new WebApp(new Dependencies(null, null, null, null, null, null, null, Development.OFF));
         Javalin.create(app::configure);
         return List.copyOf(app.routes);
     }
@@ -333,14 +334,37 @@ public final class WebApp {
 
         // the local mail sink of the embedded default (operator only; gone when an SMTP host is set)
         route(cfg, HandlerType.GET, API + "/dev/mailbox", ctx -> {
-            requireOperator(ctx);
+            requireOperator(ctx, "reads the local mailbox");
             ctx.json(Map.of("items", deps.documents().mailbox(limit(ctx)).orElseThrow(() ->
                     DomainException.notFound("mailbox (an SMTP host is configured)"))));
         });
         route(cfg, HandlerType.GET, API + "/dev/mailbox/{id}", ctx -> {
-            requireOperator(ctx);
+            requireOperator(ctx, "reads the local mailbox");
             ctx.contentType("message/rfc822").result(deps.documents().mailboxMessage(ctx.pathParam("id"))
                     .orElseThrow(() -> DomainException.notFound("message")));
+        });
+        // the development installation's clock and morning run (operator only; not found in production)
+        route(cfg, HandlerType.GET, API + "/dev/clock", ctx -> {
+            Development development = development(ctx, "reads the clock");
+            ctx.json(Map.of("now", development.now().toString()));
+        });
+        route(cfg, HandlerType.PUT, API + "/dev/clock", ctx -> {
+            Development development = development(ctx, "moves the clock");
+            Instant target = RequestBodies.read(ctx, Requests.ClockMove.class).now();
+            if (target == null) {
+                throw DomainException.invalid("now", "required",
+                        "now is required (an instant such as 2026-12-01T06:15:00+01:00)");
+            }
+            ctx.json(Map.of("now", development.moveClockTo(target).toString()));
+        });
+        route(cfg, HandlerType.POST, TENANT + "/dev/morning-run", ctx -> {
+            Development development = development(ctx, "runs the scheduler");
+            TenantId tenant = new TenantId(ctx.pathParam("tenantId"));
+            Requests.MorningRunDate body = RequestBodies.read(ctx, Requests.MorningRunDate.class);
+            if (body.date() == null) {
+                throw DomainException.invalid("date", "required", "date is required (the occurrence date to run)");
+            }
+            ctx.json(development.runMorning(tenant, body.date(), MORNING_RUN_WAIT));
         });
         tenantRoute(cfg, HandlerType.POST, TENANT + "/invoices/{invoiceId}/send", Permission.INVOICE, (ctx, tenant) ->
                 requestDistribution(ctx, tenant, DistributionTrigger.SEND));
@@ -524,9 +548,18 @@ public final class WebApp {
         return accept != null && accept.contains("text/csv") && !accept.contains("application/json");
     }
 
-    private static void requireOperator(Context ctx) {
+    /** The development tools, for the operator of a development installation only. */
+    private Development development(Context ctx, String what) {
+        if (!deps.development().enabled()) {
+            throw DomainException.notFound("development tools (set INVOICEFLOW_MODE=development)");
+        }
+        requireOperator(ctx, what);
+        return deps.development();
+    }
+
+    private static void requireOperator(Context ctx, String what) {
         if (!caller(ctx).isAdmin()) {
-            throw new DomainException(ErrorCode.FORBIDDEN, "only the operator (admin token) reads the local mailbox");
+            throw new DomainException(ErrorCode.FORBIDDEN, "only the operator (admin token) " + what);
         }
     }
 

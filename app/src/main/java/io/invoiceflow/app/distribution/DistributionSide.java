@@ -5,6 +5,7 @@ import io.invoiceflow.documents.archive.DirectoryDocumentArchive;
 import io.invoiceflow.documents.pdf.PdfRenderer;
 import io.invoiceflow.events.shared.InvoiceId;
 import io.invoiceflow.events.shared.TenantId;
+import io.invoiceflow.streams.ActingTopology;
 import io.invoiceflow.streams.bounce.BounceMailboxReader;
 import io.invoiceflow.streams.bounce.BounceMailboxSettings;
 import io.invoiceflow.streams.bounce.BounceParser;
@@ -12,11 +13,12 @@ import io.invoiceflow.streams.bounce.BounceReport;
 import io.invoiceflow.streams.bounce.JobTokens;
 import io.invoiceflow.streams.bounce.RecipientStatus;
 import io.invoiceflow.streams.distribution.DistributionRecorder;
-import io.invoiceflow.streams.distribution.DistributionTopology;
 import io.invoiceflow.streams.distribution.DistributionWorkers;
 import io.invoiceflow.streams.distribution.JobHandler;
 import io.invoiceflow.streams.mail.MailSettings;
 import io.invoiceflow.streams.mail.Mailer;
+import io.invoiceflow.streams.recurring.SchedulerMetrics;
+import io.invoiceflow.streams.recurring.SchedulerSettings;
 import io.invoiceflow.streams.secrets.SecretBox;
 import io.invoiceflow.streams.secrets.ViewLinks;
 import org.apache.kafka.streams.CloseOptions;
@@ -71,7 +73,8 @@ public final class DistributionSide implements AutoCloseable {
      */
     public static DistributionSide start(Properties streamsConfig, String bootstrapServers, WriteSide writeSide,
                                          MailSettings mail, Optional<BounceMailboxSettings> bounceMailbox,
-                                         Path dataDir, String publicUrl, Clock clock) {
+                                         Path dataDir, String publicUrl, Clock clock, SchedulerSettings scheduler,
+                                         SchedulerMetrics schedulerMetrics) {
         Mailer mailer = Mailer.start(mail, dataDir, clock);
         try {
             SecretBox secrets = SecretBox.load(mail.secretKey(), dataDir);
@@ -87,7 +90,7 @@ public final class DistributionSide implements AutoCloseable {
             side.parts.push(mailer);
             side.parts.push(side.workers);
             bounceMailbox.ifPresent(settings -> side.parts.push(pollBounces(settings, tokens, recorder)));
-            side.streams = processor(streamsConfig, clock);
+            side.streams = processor(streamsConfig, clock, scheduler, schedulerMetrics);
             side.parts.push(() -> side.streams.close(CloseOptions.groupMembershipOperation(
                     CloseOptions.GroupMembershipOperation.LEAVE_GROUP).withTimeout(Duration.ofSeconds(30))));
             return side;
@@ -97,9 +100,10 @@ public final class DistributionSide implements AutoCloseable {
         }
     }
 
-    private static KafkaStreams processor(Properties streamsConfig, Clock clock) {
+    private static KafkaStreams processor(Properties streamsConfig, Clock clock, SchedulerSettings scheduler,
+                                          SchedulerMetrics schedulerMetrics) {
         StreamsBuilder builder = new StreamsBuilder();
-        DistributionTopology.build(builder, Stores::persistentKeyValueStore, clock, PUNCTUATION);
+        ActingTopology.build(builder, Stores::persistentKeyValueStore, clock, PUNCTUATION, scheduler, schedulerMetrics);
         KafkaStreams streams = new KafkaStreams(builder.build(streamsConfig), streamsConfig);
         streams.setUncaughtExceptionHandler(e -> {
             LOG.error("The distribution's stream thread failed; replacing it", e);

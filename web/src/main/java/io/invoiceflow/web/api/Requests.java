@@ -10,6 +10,7 @@ import io.invoiceflow.events.shared.ProductCode;
 import io.invoiceflow.events.tenant.Role;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -68,5 +69,13 @@ public final class Requests {
      */
     public record FrequencyPreview(FrequencyPattern pattern, LocalDate anchor, FrequencyEnd end, String rrule,
                                    LocalDate from, Integer count, String language) {
+    }
+
+    /** The development installation's new time. */
+    public record ClockMove(Instant now) {
+    }
+
+    /** The occurrence date a development installation's morning run is for. */
+    public record MorningRunDate(LocalDate date) {
     }
 }

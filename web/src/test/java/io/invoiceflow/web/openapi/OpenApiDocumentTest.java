@@ -98,6 +98,8 @@ class OpenApiDocumentTest {
             Map.entry("Credit", Requests.Credit.class),
             Map.entry("InvoiceOrderRequest", Requests.InvoiceOrder.class),
             Map.entry("Send", Requests.Send.class),
+            Map.entry("ClockMove", Requests.ClockMove.class),
+            Map.entry("MorningRunDate", Requests.MorningRunDate.class),
             Map.entry("CreditNote", CreditNoteIssued.class),
             Map.entry("FrequencyPattern", FrequencyPattern.class),
             Map.entry("FrequencyEnd", FrequencyEnd.class),
