@@ -4,6 +4,8 @@ import io.invoiceflow.events.creditnote.CreditNoteIssued;
 import io.invoiceflow.events.customer.CustomerChanged;
 import io.invoiceflow.events.customer.CustomerDetails;
 import io.invoiceflow.events.customer.CustomerRegistered;
+import io.invoiceflow.events.distribution.DistributionEntryRemoved;
+import io.invoiceflow.events.distribution.DistributionEntrySet;
 import io.invoiceflow.events.frequency.FrequencyCreated;
 import io.invoiceflow.events.frequency.FrequencyDeactivated;
 import io.invoiceflow.events.frequency.FrequencyDefinition;
@@ -181,7 +183,9 @@ public final class SampleEvents {
                 new FrequencyRenamed(FREQUENCY, TENANT, "Månedsslutt", false),
                 new FrequencyPatternChanged(FREQUENCY, TENANT, QUARTER_31ST, "Månedsslutt"),
                 new FrequencyDeactivated(FREQUENCY, TENANT),
-                new FrequencyReactivated(FREQUENCY, TENANT)));
+                new FrequencyReactivated(FREQUENCY, TENANT),
+                new DistributionEntrySet(TENANT, CUSTOMER, "faktura@nordvikbygg.no"),
+                new DistributionEntryRemoved(TENANT, CUSTOMER)));
     }
 
     /**
