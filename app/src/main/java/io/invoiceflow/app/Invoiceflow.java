@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.invoiceflow.app.kafka.EmbeddedKafkaBroker;
 import io.invoiceflow.app.kafka.TopicAdmin;
+import io.invoiceflow.app.reads.DistributionListQueries;
 import io.invoiceflow.app.reads.ReadSide;
 import io.invoiceflow.app.reads.StartingReadModel;
 import io.invoiceflow.app.reads.FrequencyQueries;
@@ -95,7 +96,7 @@ public final class Invoiceflow implements AutoCloseable {
             StartingReadModel readModel = new StartingReadModel();
             web = WebApp.create(new WebApp.Dependencies(new TokenAuthenticator(adminHash, writeSide.directory()),
                     dispatcher, new WriteSideQueries(writeSide), readModel,
-                    new FrequencyQueries(writeSide, clock), operations));
+                    new FrequencyQueries(writeSide, clock), new DistributionListQueries(writeSide), operations));
             web.start(config.port());
             resources.push(web::stop);
 
