@@ -104,8 +104,8 @@ public final class WebApp {
     private static final String ROUTE = "invoiceflow.route";
     private static final Pattern ETAG = Pattern.compile("^(?:W/)?\"?(\\d{1,18})\"?$");
     private static final int MAX_PAGE = 500;
-    /** The largest distribution list file an import takes (rows: {@code DistributionCsv.MAX_ROWS} in the app). */
-    public static final int MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+    /** The largest distribution list file an import takes (rows and changes are limited in the app). */
+    public static final int MAX_IMPORT_BYTES = 10 * 1024 * 1024;
     /** An import names what it wrote in {@value #VERSION_HEADER} only up to this many entries (header size). */
     public static final int MAX_IMPORT_VERSIONS = 50;
     /** On a command's response: {@code aggregateId:version} of what it wrote (comma-separated when several). */

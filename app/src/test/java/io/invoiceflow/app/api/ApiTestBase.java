@@ -26,7 +26,7 @@ import java.util.Map;
 abstract class ApiTestBase implements TenantAdministrationContract, AuthenticationContract, CatalogueContract,
         OrderContract, InvoiceLifecycleContract, InvoicingSwitchContract, TenantIsolationContract, BadInputContract,
         EventStreamContract, OperationsContract, ConcurrencyContract, ReadSideContract,
-        FrequencyContract {
+        FrequencyContract, DistributionListContract {
 
     private Invoiceflow app;
     private ApiClient api;

@@ -377,13 +377,13 @@ public final class Directory {
 
     /**
      * A page of the list ordered by customer number, after {@code afterNumber} (exclusive; null for the
-     * first page). {@code query}, when not null, keeps the entries whose email or customer number contains
+     * first page). Ordered by the whole primary key, so that H2 reads the index in order instead of sorting. {@code query}, when not null, keeps the entries whose email or customer number contains
      * it, ignoring case.
      */
     public List<DistributionRow> distributionList(TenantId tenantId, String query, String afterNumber, int limit) {
         String filter = query == null ? "" : " and (email_folded like ? escape '!' or number_folded like ? escape '!')";
         return queryList("select " + DISTRIBUTION_COLUMNS + " from distribution_list where tenant_id = ? and customer_number > ?"
-                        + filter + " order by customer_number limit ?",
+                        + filter + " order by tenant_id, customer_number limit ?",
                 ps -> {
                     int i = 1;
                     ps.setString(i++, tenantId.value());
@@ -400,7 +400,7 @@ public final class Directory {
 
     /** The whole list ordered by customer number (export, import). */
     public List<DistributionRow> distributionList(TenantId tenantId) {
-        return queryList("select " + DISTRIBUTION_COLUMNS + " from distribution_list where tenant_id = ? order by customer_number",
+        return queryList("select " + DISTRIBUTION_COLUMNS + " from distribution_list where tenant_id = ? order by tenant_id, customer_number",
                 ps -> ps.setString(1, tenantId.value()), Directory::distributionRow);
     }
 

@@ -28,8 +28,8 @@ import java.util.Locale;
  * quote) comes back with its problems; its values are checked later ({@link DistributionImport}).
  */
 public final class DistributionCsv {
-    /** The most data rows one file may have; larger lists are imported in several files. */
-    public static final int MAX_ROWS = 20_000;
+    /** The most data rows one file may have: a list of this size can be exported and imported back whole. */
+    public static final int MAX_ROWS = 100_000;
     public static final String CUSTOMER_NUMBER = "customer_number";
     public static final String EMAIL = "email";
     /** The field name of problems with a row as a whole. */

@@ -31,9 +31,18 @@ import java.util.stream.Collectors;
  *   <li>{@link Mode#MERGE} adds and changes entries; {@link Mode#REPLACE} also removes every entry whose
  *       customer number appears on no row of the file (a rejected row with a well-formed number keeps its
  *       entry).</li>
+ *   <li>A file that would make more than {@link #MAX_CHANGES} changes is refused as a whole (INVALID_INPUT
+ *       on {@code $}, rule {@code max-changes}), validate-only too.</li>
  * </ul>
  */
 public final class DistributionImport {
+    /**
+     * The most entries one import adds, changes and removes together. Each is a command (about 3 ms of CPU
+     * on the benchmark machine, docs/benchmarks/distribution-list.md), so this keeps an import request
+     * within about a minute; a file that would change more is refused as a whole, with the count.
+     */
+    public static final int MAX_CHANGES = 10_000;
+
     private DistributionImport() {
     }
 
@@ -104,6 +113,13 @@ public final class DistributionImport {
                 .filter(number -> !mentioned.contains(number))
                 .sorted((a, b) -> a.value().compareTo(b.value()))
                 .toList();
+        long changes = removals.size() + planned.stream()
+                .filter(r -> r.outcome() == Outcome.ADDED || r.outcome() == Outcome.CHANGED).count();
+        if (changes > MAX_CHANGES) {
+            throw DomainException.invalid("$", "max-changes", "the file would add, change or remove " + changes
+                    + " entries; one import makes at most " + MAX_CHANGES + " changes: split the new and changed"
+                    + " rows into several files (rows that change nothing do not count)");
+        }
         return new Plan(planned, removals);
     }
 

@@ -3,6 +3,7 @@ package io.invoiceflow.commands.distribution;
 import io.invoiceflow.commands.distribution.DistributionImport.Mode;
 import io.invoiceflow.commands.distribution.DistributionImport.Outcome;
 import io.invoiceflow.commands.distribution.DistributionImport.Plan;
+import io.invoiceflow.events.DomainException;
 import io.invoiceflow.events.shared.CustomerNumber;
 import org.junit.jupiter.api.Test;
 
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** What an import would do, row by row, against the list as it is (P3). */
 class DistributionImportTest {
@@ -99,6 +101,27 @@ class DistributionImportTest {
         assertThat(replace.removals()).containsExactly(new CustomerNumber("10003"));
         assertThat(merge.removals()).isEmpty();
         assertThat(outcomes(replace)).containsExactly("2 UNCHANGED", "3 REJECTED email:email");
+    }
+
+    @Test
+    void shouldRefuseTheWholeFile_whenItWouldMakeMoreChangesThanOneImportMakes() {
+        // given one change too many: new rows plus a removal
+        StringBuilder file = new StringBuilder("customer_number,email\n10001,kari@bryggen.example\n10002,ola@fisk.example\n");
+        for (int i = 0; i < DistributionImport.MAX_CHANGES; i++) {
+            file.append("N").append(i).append(",n").append(i).append("@liste.example\n");
+        }
+
+        // when
+        Plan merge = plan(file.toString(), Mode.MERGE);
+        DomainException refused = catchThrowableOfType(DomainException.class, () -> plan(file.toString(), Mode.REPLACE));
+
+        // then: rows that change nothing do not count
+        assertThat(merge.rows()).hasSize(DistributionImport.MAX_CHANGES + 2);
+        assertThat(refused.violations()).singleElement().satisfies(v -> {
+            assertThat(v.field()).isEqualTo("$");
+            assertThat(v.rule()).isEqualTo("max-changes");
+            assertThat(v.message()).contains(String.valueOf(DistributionImport.MAX_CHANGES + 1));
+        });
     }
 
     @Test
