@@ -78,7 +78,7 @@ public final class DistributionCsv {
 
     /** The positions of customer_number and email in the header. */
     private static int[] columns(Record header, char separator) {
-        List<String> names = header.cells.stream().map(c -> c.strip().toLowerCase(Locale.ROOT)).toList();
+        List<String> names = header.cells.stream().map(c -> trimmed(c).toLowerCase(Locale.ROOT)).toList();
         int number = names.indexOf(CUSTOMER_NUMBER);
         int email = names.indexOf(EMAIL);
         if (header.problem != null || names.size() != 2 || number < 0 || email < 0) {
@@ -108,13 +108,29 @@ public final class DistributionCsv {
         return new Row(record.line, number, email, problems);
     }
 
-    /** The cell trimmed, without the apostrophe an export puts before a formula trigger. */
+    /** The cell trimmed (also of no-break spaces), without the apostrophe an export puts before a formula trigger. */
     private static String value(String cell) {
-        String value = cell.strip();
+        String value = trimmed(cell);
         if (value.length() > 1 && value.charAt(0) == '\'' && FORMULA_TRIGGERS.indexOf(value.charAt(1)) >= 0) {
             return value.substring(1);
         }
         return value;
+    }
+
+    private static String trimmed(String cell) {
+        int start = 0;
+        int end = cell.length();
+        while (start < end && blank(cell.charAt(start))) {
+            start++;
+        }
+        while (end > start && blank(cell.charAt(end - 1))) {
+            end--;
+        }
+        return cell.substring(start, end);
+    }
+
+    private static boolean blank(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c);
     }
 
     private static String decode(byte[] file) {
@@ -156,7 +172,7 @@ public final class DistributionCsv {
     /** One record of the file: where it starts, its cells, and a problem that makes it unreadable. */
     private record Record(int line, List<String> cells, String problem, char separator) {
         boolean isBlank() {
-            return problem == null && cells.stream().allMatch(String::isBlank);
+            return problem == null && cells.stream().allMatch(cell -> trimmed(cell).isEmpty());
         }
     }
 

@@ -78,12 +78,12 @@ class DistributionCsvTest {
         String file = "\"customer_number\",\"email\"\n"
                 + "\"10001\",\"kari,nordmann@bryggen.example\"\n"
                 + "\"10\"\"02\",\"a\nb@c.example\"\n"
-                + "10003 , ola@fisk.example \n";
+                + "10003 , ola@fisk.example\u00a0\n";
 
         // when
         List<DistributionCsv.Row> rows = read(file);
 
-        // then the line numbers count the line break inside quotes; cells are trimmed
+        // then the line numbers count the line break inside quotes; cells are trimmed, also of no-break spaces
         assertThat(cells(rows)).containsExactly("2:10001|kari,nordmann@bryggen.example", "3:10\"02|a\nb@c.example",
                 "5:10003|ola@fisk.example");
     }

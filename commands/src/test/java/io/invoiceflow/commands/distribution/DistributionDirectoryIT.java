@@ -165,6 +165,31 @@ class DistributionDirectoryIT {
 
     @ParameterizedTest
     @EnumSource(TestDatabases.Kind.class)
+    void shouldAddTheEntry_whenAnEarlierRequestToCreateItWasRefused(TestDatabases.Kind kind) {
+        try (WriteSide w = start(TestDatabases.create(kind))) {
+            // given two refused creations (bad address; If-Match without an entry), nothing stored
+            TenantId tenant = tenant(w);
+            CustomerNumber number = new CustomerNumber("20002");
+            DomainException badAddress = catchThrowableOfType(DomainException.class,
+                    () -> set(w, tenant, "20002", "post(at)bryggen.example"));
+            DomainException ifMatch = catchThrowableOfType(DomainException.class,
+                    () -> w.send(new SetDistributionEntry(tenant, number, "post@bryggen.example", 0L), USER));
+
+            // when
+            SetDistributionEntry.Outcome outcome = set(w, tenant, "20002", "post@bryggen.example");
+
+            // then
+            assertThat(badAddress.code()).isEqualTo(ErrorCode.INVALID_INPUT);
+            assertThat(ifMatch.code()).isEqualTo(ErrorCode.STALE_VERSION);
+            assertThat(outcome).isEqualTo(ADDED);
+            assertThat(w.events(DistributionListCommand.aggregateId(tenant, number))).hasSize(1);
+            assertThat(w.directory().distributionEntry(tenant, number)).contains(
+                    new DistributionRow(number, "post@bryggen.example", 0));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Kind.class)
     void shouldAnswerNotFound_whenAnEntryThatNeverExistedIsRemoved(TestDatabases.Kind kind) {
         try (WriteSide w = start(TestDatabases.create(kind))) {
             // given
