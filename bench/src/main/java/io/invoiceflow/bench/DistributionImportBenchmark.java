@@ -24,14 +24,15 @@ import java.util.Map;
 /**
  * The distribution list through the whole app (docs/benchmarks/distribution-list.md): a file of
  * {@code --rows} rows imported (validate-only, first import, the same file again, a replacing import that
- * changes, adds and leaves out a tenth each), then the list grown to {@code --list-size} entries and
- * searched, exported and validated against. Each step is timed from the client (wall clock) with this JVM's
+ * changes, adds and leaves out a tenth each), then the list grown to {@code --list-size} entries by imports of
+ * {@code --rows} rows, validated against, exported, its export imported back whole (replace), searched and
+ * paged through. Each step is timed from the client (wall clock) with this JVM's
  * CPU time (app, embedded broker, read side and client together) and the load average around it.
  *
  * <pre>
  * mvn -B -q -pl bench -am package -DskipTests
  * java -Xmx2g -cp bench/target/invoiceflow-bench.jar io.invoiceflow.bench.DistributionImportBenchmark
- *      [--rows 20000] [--list-size 100000] [--database-url jdbc:postgresql://host/db?user=..&password=..]
+ *      [--rows 10000] [--list-size 100000] [--database-url jdbc:postgresql://host/db?user=..&password=..]
  * </pre>
  * Without {@code --database-url} the app runs on its embedded H2 file store in a temporary directory.
  */
@@ -51,7 +52,7 @@ public final class DistributionImportBenchmark {
     private Postgres pg;
 
     public static void main(String[] args) throws Exception {
-        int rows = 20_000;
+        int rows = 10_000;
         int listSize = 100_000;
         String databaseUrl = null;
         for (int i = 0; i < args.length; i += 2) {
@@ -96,16 +97,26 @@ public final class DistributionImportBenchmark {
             steps.add(importing("same file again", tenant, "", file, rows));
             steps.add(importing("replace: 10 % changed, 10 % new, 10 % left out", tenant, "?mode=replace",
                     replacement(rows), rows));
+            List<Step> grown = new ArrayList<>();
             for (int from = rows + rows / 10; count(tenant) < listSize; from += rows) {
-                importing("grow", tenant, "", file(from, Math.min(rows, listSize - count(tenant)), "g"), rows);
+                int chunk = Math.min(rows, listSize - count(tenant));
+                grown.add(importing("grow", tenant, "", file(from, chunk, "g"), chunk));
             }
             int size = count(tenant);
+            steps.add(new Step("grow to " + size + " entries (" + grown.size() + " imports, totals)",
+                    grown.stream().mapToInt(Step::rows).sum(), grown.stream().mapToDouble(Step::seconds).sum(),
+                    grown.stream().mapToDouble(Step::cpuSeconds).sum(), grown.stream().mapToDouble(Step::postgresSeconds).sum(),
+                    Machine.loadAverage()[0], "slowest " + String.format(Locale.ROOT, "%.1f s",
+                            grown.stream().mapToDouble(Step::seconds).max().orElse(0))));
             steps.add(importing("validate-only against " + size + " entries", tenant, "?validateOnly=true", file, rows));
             steps.add(timed("export " + size + " entries", size, () -> {
                 HttpResponse<byte[]> export = http.send(get(tenant, "/distribution-list/export"),
                         HttpResponse.BodyHandlers.ofByteArray());
                 return export.body().length + " bytes";
             }));
+            byte[] exported = http.send(get(tenant, "/distribution-list/export"), HttpResponse.BodyHandlers.ofByteArray()).body();
+            steps.add(importing("the export of " + size + " entries imported back (replace)", tenant, "?mode=replace",
+                    new String(exported, StandardCharsets.UTF_8), size));
             steps.add(timed("search 'a1234' in " + size + " entries, 20 times", 20, () -> {
                 int found = 0;
                 for (int i = 0; i < 20; i++) {

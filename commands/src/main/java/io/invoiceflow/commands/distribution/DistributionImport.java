@@ -37,9 +37,9 @@ import java.util.stream.Collectors;
  */
 public final class DistributionImport {
     /**
-     * The most entries one import adds, changes and removes together. Each is a command (about 3 ms of CPU
-     * on the benchmark machine, docs/benchmarks/distribution-list.md), so this keeps an import request
-     * within about a minute; a file that would change more is refused as a whole, with the count.
+     * The most entries one import adds, changes and removes together. Each is a command (3-4 ms of CPU in
+     * the whole app on the benchmark machine, docs/benchmarks/distribution-list.md), so this keeps an
+     * import request under a minute; a file that would change more is refused as a whole, with the count.
      */
     public static final int MAX_CHANGES = 10_000;
 
