@@ -11,6 +11,7 @@ import io.invoiceflow.events.shared.TenantId;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Runs an import plan (P3): one command per added or changed row and, when the file replaces the list,
@@ -110,7 +111,7 @@ public final class DistributionImports {
         if (!refused.violations().isEmpty()) {
             return refused.violations();
         }
-        return List.of(new FieldViolation("row", refused.code().name().toLowerCase(java.util.Locale.ROOT)
+        return List.of(new FieldViolation("row", refused.code().name().toLowerCase(Locale.ROOT)
                 .replace('_', '-'), refused.getMessage()));
     }
 }
