@@ -73,14 +73,14 @@ public final class DistributionImport {
      * @param current the list as it is: customer number to address
      */
     public static Plan plan(List<DistributionCsv.Row> rows, Map<CustomerNumber, String> current, Mode mode) {
-        List<FieldViolation>[] problems = checked(rows);
+        List<List<FieldViolation>> problems = checked(rows);
         Set<CustomerNumber> mentioned = new HashSet<>();
         Map<CustomerNumber, List<Integer>> valid = new LinkedHashMap<>();
         for (int i = 0; i < rows.size(); i++) {
             CustomerNumber number = number(rows.get(i).customerNumber());
             if (number != null) {
                 mentioned.add(number);
-                if (problems[i].isEmpty()) {
+                if (problems.get(i).isEmpty()) {
                     valid.computeIfAbsent(number, n -> new ArrayList<>()).add(i);
                 }
             }
@@ -92,7 +92,7 @@ public final class DistributionImport {
             if (addresses.size() > 1) {
                 String lines = indexes.stream().map(i -> String.valueOf(rows.get(i).line()))
                         .collect(Collectors.joining(", "));
-                indexes.forEach(i -> problems[i].add(new FieldViolation(DistributionCsv.CUSTOMER_NUMBER, "duplicate",
+                indexes.forEach(i -> problems.get(i).add(new FieldViolation(DistributionCsv.CUSTOMER_NUMBER, "duplicate",
                         "customer number " + number + " is on lines " + lines + " with different addresses;"
                                 + " one address per customer number")));
                 return;
@@ -107,7 +107,7 @@ public final class DistributionImport {
         for (int i = 0; i < rows.size(); i++) {
             DistributionCsv.Row row = rows.get(i);
             planned.add(new PlannedRow(row.line(), row.customerNumber(), row.email(),
-                    problems[i].isEmpty() ? Objects.requireNonNull(outcomes[i]) : Outcome.REJECTED, problems[i]));
+                    problems.get(i).isEmpty() ? Objects.requireNonNull(outcomes[i]) : Outcome.REJECTED, problems.get(i)));
         }
         List<CustomerNumber> removals = mode == Mode.MERGE ? List.of() : current.keySet().stream()
                 .filter(number -> !mentioned.contains(number))
@@ -124,11 +124,9 @@ public final class DistributionImport {
     }
 
     /** Each row's own problems: how it was read, its customer number and its address. */
-    @SuppressWarnings("unchecked")
-    private static List<FieldViolation>[] checked(List<DistributionCsv.Row> rows) {
-        List<FieldViolation>[] problems = new List[rows.size()];
-        for (int i = 0; i < rows.size(); i++) {
-            DistributionCsv.Row row = rows.get(i);
+    private static List<List<FieldViolation>> checked(List<DistributionCsv.Row> rows) {
+        List<List<FieldViolation>> problems = new ArrayList<>(rows.size());
+        for (DistributionCsv.Row row : rows) {
             List<FieldViolation> found = new ArrayList<>(row.problems());
             if (row.customerNumber() != null && row.email() != null) {
                 Violations v = new Violations();
@@ -141,7 +139,7 @@ public final class DistributionImport {
                 DistributionEntry.checkEmail(v, DistributionCsv.EMAIL, row.email().isEmpty() ? null : row.email());
                 found.addAll(v.found());
             }
-            problems[i] = found;
+            problems.add(found);
         }
         return problems;
     }
