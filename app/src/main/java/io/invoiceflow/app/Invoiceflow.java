@@ -10,6 +10,7 @@ import io.invoiceflow.app.distribution.StartingDocuments;
 import io.invoiceflow.app.kafka.EmbeddedKafkaBroker;
 import io.invoiceflow.app.kafka.StreamsApps;
 import io.invoiceflow.app.kafka.TopicAdmin;
+import io.invoiceflow.app.reads.DistributionListQueries;
 import io.invoiceflow.app.reads.FrequencyQueries;
 import io.invoiceflow.app.reads.ReadSide;
 import io.invoiceflow.app.reads.StartingReadModel;
@@ -118,9 +119,9 @@ public final class Invoiceflow implements AutoCloseable {
             StartingDocuments documents = new StartingDocuments();
             web = WebApp.create(new WebApp.Dependencies(new TokenAuthenticator(adminHash, writeSide.directory()),
                     dispatcher, new WriteSideQueries(writeSide), readModel, documents,
-                    new FrequencyQueries(writeSide, clock), operations, config.development()
-                    ? new DevelopmentTools((DevClock) clock, writeSide.directory(), config.scheduler(), schedulerMetrics)
-                    : Development.OFF));
+                    new FrequencyQueries(writeSide, clock), new DistributionListQueries(writeSide), operations,
+                    config.development() ? new DevelopmentTools((DevClock) clock, writeSide.directory(),
+                            config.scheduler(), schedulerMetrics) : Development.OFF));
             web.start(config.port());
             resources.push(web::stop);
 

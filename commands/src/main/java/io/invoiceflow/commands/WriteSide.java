@@ -6,6 +6,7 @@ import io.invoiceflow.commands.directory.Directory;
 import io.invoiceflow.commands.directory.DirectoryProjector;
 import io.invoiceflow.commands.distribution.Distribution;
 import io.invoiceflow.commands.distribution.DistributionCommandHandlers;
+import io.invoiceflow.commands.distribution.DistributionEntry;
 import io.invoiceflow.commands.forwarder.KafkaForwarder;
 import io.invoiceflow.commands.frequency.Frequency;
 import io.invoiceflow.commands.invoice.Invoice;
@@ -22,6 +23,7 @@ import io.invoiceflow.commands.tenant.Tenant;
 import io.invoiceflow.events.AggregateCommand;
 import io.invoiceflow.events.DomainException;
 import io.invoiceflow.events.ErrorCode;
+import io.invoiceflow.events.distribution.SetDistributionEntry;
 import org.apache.kafka.clients.producer.Producer;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -55,6 +57,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The write side, wired without Spring: Axon aggregates on a JDBC event store (PostgreSQL or H2),
@@ -67,6 +70,8 @@ public final class WriteSide implements AutoCloseable {
     private static final String DIRECTORY_GROUP = "directory";
     private static final long EVENT_POLL_MILLIS = 100;
     private static final int RECENT_AGGREGATES = 10_000;
+    /** Commands whose aggregate is created when missing: losing the race to create it is a conflict to retry. */
+    private static final Set<Class<?>> CREATED_IF_MISSING = Set.of(SetDistributionEntry.class);
 
     private final Configuration axon;
     private final Directory directory;
@@ -123,7 +128,7 @@ public final class WriteSide implements AutoCloseable {
                 .registerComponent(Directory.class, c -> directory)
                 .registerComponent(Clock.class, c -> clock);
         for (Class<?> aggregate : List.of(Tenant.class, Customer.class, Product.class, Order.class, Invoice.class,
-                CreditNote.class, Distribution.class, Frequency.class)) {
+                CreditNote.class, Distribution.class, Frequency.class, DistributionEntry.class)) {
             configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(aggregate)
                     .configureCommandTargetResolver(c -> byAggregateId)
                     .configureCache(c -> new AggregateCache()));
@@ -181,6 +186,9 @@ public final class WriteSide implements AutoCloseable {
                 }
                 refusalRetried = true; // the rollback evicted the cached aggregates: ask the store
             } catch (AggregateStreamCreationException e) {
+                if (CREATED_IF_MISSING.contains(command.getClass()) && attempt < MAX_CONFLICT_RETRIES) {
+                    continue; // another request created it first: apply this one to what it created
+                }
                 throw new DomainException(ErrorCode.ALREADY_EXISTS, "it already exists");
             } catch (ConflictingModificationException e) {
                 throw new DomainException(ErrorCode.STALE_VERSION, "the resource was changed concurrently; read it again");

@@ -3,6 +3,7 @@ package io.invoiceflow.events;
 import io.invoiceflow.events.creditnote.CreditNoteEvent;
 import io.invoiceflow.events.customer.CustomerEvent;
 import io.invoiceflow.events.distribution.DistributionEvent;
+import io.invoiceflow.events.distribution.DistributionListEvent;
 import io.invoiceflow.events.frequency.FrequencyEvent;
 import io.invoiceflow.events.invoice.InvoiceEvent;
 import io.invoiceflow.events.order.OrderEvent;
@@ -22,7 +23,8 @@ import java.util.stream.Stream;
 public final class EventCatalog {
     private static final List<Class<?>> AGGREGATE_EVENTS = List.of(
             TenantEvent.class, CustomerEvent.class, ProductEvent.class, OrderEvent.class,
-            InvoiceEvent.class, CreditNoteEvent.class, FrequencyEvent.class, DistributionEvent.class);
+            InvoiceEvent.class, CreditNoteEvent.class, FrequencyEvent.class, DistributionEvent.class,
+            DistributionListEvent.class);
 
     private EventCatalog() {
     }

@@ -5,6 +5,8 @@ import io.invoiceflow.events.customer.CustomerChanged;
 import io.invoiceflow.events.customer.CustomerDetails;
 import io.invoiceflow.events.customer.CustomerRegistered;
 import io.invoiceflow.events.distribution.DistributionBounced;
+import io.invoiceflow.events.distribution.DistributionEntryRemoved;
+import io.invoiceflow.events.distribution.DistributionEntrySet;
 import io.invoiceflow.events.distribution.DistributionFailed;
 import io.invoiceflow.events.distribution.DistributionId;
 import io.invoiceflow.events.distribution.DistributionRendered;
@@ -201,7 +203,9 @@ public final class SampleEvents {
                 new DistributionFailed(DISTRIBUTION, TENANT, INVOICE, 1, "SMTP_TEMPORARY",
                         "451 4.7.1 Greylisted, try again later", false, Instant.parse("2026-11-25T09:35:12Z")),
                 new DistributionBounced(DISTRIBUTION, TENANT, INVOICE, "kari@nordvikbygg.no", "DSN", "5.1.1",
-                        "smtp; 550 5.1.1 <kari@nordvikbygg.no>: Recipient address rejected: User unknown")));
+                        "smtp; 550 5.1.1 <kari@nordvikbygg.no>: Recipient address rejected: User unknown"),
+                new DistributionEntrySet(TENANT, CUSTOMER, "faktura@nordvikbygg.no"),
+                new DistributionEntryRemoved(TENANT, CUSTOMER)));
     }
 
     /**

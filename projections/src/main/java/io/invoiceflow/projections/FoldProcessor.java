@@ -5,6 +5,7 @@ import io.invoiceflow.events.creditnote.CreditNoteIssued;
 import io.invoiceflow.events.distribution.DistributionBounced;
 import io.invoiceflow.events.distribution.DistributionEvent;
 import io.invoiceflow.events.distribution.DistributionFailed;
+import io.invoiceflow.events.distribution.DistributionListEvent;
 import io.invoiceflow.events.distribution.DistributionSent;
 import io.invoiceflow.events.invoice.InvoiceFinalized;
 import io.invoiceflow.projections.history.AuditEntry;
@@ -196,14 +197,15 @@ final class FoldProcessor implements Processor<String, byte[], Void, Void> {
 
     /**
      * An aggregate without a view (tenant, customer, product, ...): an edit (an event named
-     * {@code ...Changed}) is compared with the aggregate's previous event; any other event lists
-     * what it recorded.
+     * {@code ...Changed}, or any event of a distribution list entry, whose events each state the whole
+     * entry) is compared with the aggregate's previous event; any other event lists what it recorded.
      */
     private List<Change> foldState(String tenant, EventEnvelope event) {
         String key = ReadStores.position(tenant, event.aggregateId());
         JsonNode payload = ViewJson.tree(event.payload());
         byte[] previous = states.get(key);
-        JsonNode before = event.eventName().endsWith("Changed") && previous != null ? readTree(previous) : null;
+        boolean edit = event.eventName().endsWith("Changed") || event.payload() instanceof DistributionListEvent;
+        JsonNode before = edit && previous != null ? readTree(previous) : null;
         states.put(key, ViewJson.write(payload));
         return JsonDiff.diff(before, payload, Set.of());
     }

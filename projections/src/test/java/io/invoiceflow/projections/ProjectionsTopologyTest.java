@@ -3,6 +3,8 @@ package io.invoiceflow.projections;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.invoiceflow.events.Topics;
 import io.invoiceflow.events.customer.CustomerChanged;
+import io.invoiceflow.events.distribution.DistributionEntryRemoved;
+import io.invoiceflow.events.distribution.DistributionEntrySet;
 import io.invoiceflow.events.customer.CustomerDetails;
 import io.invoiceflow.events.customer.CustomerRegistered;
 import io.invoiceflow.events.distribution.DistributionBounced;
@@ -250,6 +252,32 @@ class ProjectionsTopologyTest {
         assertThat(d.history(TENANT, aggregate).get(1).changes())
                 .extracting(c -> c.path() + ": " + text(c.before()) + " -> " + text(c.after()))
                 .containsExactly("details.invoiceLanguage: nb -> en", "details.email: post@bryggen.no -> faktura@bryggen.no");
+    }
+
+    @Test
+    void shouldShowTheAddressBeforeAndAfter_whenADistributionEntryIsChangedRemovedAndSetAgain() {
+        // given
+        Driver d = driver("distribution");
+        String aggregate = TENANT.value() + "/distribution/10001";
+        CustomerNumber number = new CustomerNumber("10001");
+
+        // when
+        d.pipe(feed.event(aggregate, new DistributionEntrySet(TENANT, number, "post@bryggen.no"), "user-1"));
+        d.pipe(feed.event(aggregate, new DistributionEntrySet(TENANT, number, "faktura@bryggen.no"), "user-2"));
+        d.pipe(feed.event(aggregate, new DistributionEntryRemoved(TENANT, number), "user-2"));
+        d.pipe(feed.event(aggregate, new DistributionEntrySet(TENANT, number, "post@bryggen.no"), "user-1"));
+
+        // then
+        List<HistoryEntry> history = d.history(TENANT, aggregate);
+        assertThat(history).extracting(HistoryEntry::aggregateKind).containsOnly("distributionlist");
+        assertThat(history).extracting(e -> e.event() + " " + e.changes().stream()
+                        .map(c -> c.path() + ": " + text(c.before()) + " -> " + text(c.after())).toList())
+                .containsExactly(
+                        "DistributionEntrySet [tenantId: null -> " + TENANT.value()
+                                + ", customerNumber: null -> 10001, email: null -> post@bryggen.no]",
+                        "DistributionEntrySet [email: post@bryggen.no -> faktura@bryggen.no]",
+                        "DistributionEntryRemoved [email: faktura@bryggen.no -> null]",
+                        "DistributionEntrySet [email: null -> post@bryggen.no]");
     }
 
     @Test

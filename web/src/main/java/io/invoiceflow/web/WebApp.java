@@ -7,8 +7,11 @@ import io.invoiceflow.events.customer.CustomerCommand;
 import io.invoiceflow.events.customer.CustomerDetails;
 import io.invoiceflow.events.customer.RegisterCustomer;
 import io.invoiceflow.events.distribution.DistributionId;
+import io.invoiceflow.events.distribution.DistributionListCommand;
 import io.invoiceflow.events.distribution.DistributionTrigger;
+import io.invoiceflow.events.distribution.RemoveDistributionEntry;
 import io.invoiceflow.events.distribution.RequestDistribution;
+import io.invoiceflow.events.distribution.SetDistributionEntry;
 import io.invoiceflow.events.frequency.ChangeFrequencyPattern;
 import io.invoiceflow.events.frequency.CreateFrequency;
 import io.invoiceflow.events.frequency.DeactivateFrequency;
@@ -49,6 +52,8 @@ import io.invoiceflow.web.api.ApiKeys;
 import io.invoiceflow.web.api.Authenticator;
 import io.invoiceflow.web.api.Caller;
 import io.invoiceflow.web.api.CommandDispatcher;
+import io.invoiceflow.web.api.DistributionImports;
+import io.invoiceflow.web.api.DistributionList;
 import io.invoiceflow.web.api.Documents;
 import io.invoiceflow.web.api.Frequencies;
 import io.invoiceflow.web.api.FrequencyListing;
@@ -59,6 +64,7 @@ import io.invoiceflow.web.api.RawJson;
 import io.invoiceflow.web.api.ReadModel;
 import io.invoiceflow.web.api.Requests;
 import io.invoiceflow.web.api.Versioned;
+import io.invoiceflow.web.http.CsvBodies;
 import io.invoiceflow.web.http.Exports;
 import io.invoiceflow.web.http.Json;
 import io.invoiceflow.web.http.ProblemMapping;
@@ -103,13 +109,17 @@ public final class WebApp {
     private static final Pattern ETAG = Pattern.compile("^(?:W/)?\"?(\\d{1,18})\"?$");
     private static final int MAX_PAGE = 500;
     private static final Duration MORNING_RUN_WAIT = Duration.ofSeconds(30);
+    /** The largest distribution list file an import takes (rows and changes are limited in the app). */
+    public static final int MAX_IMPORT_BYTES = 10 * 1024 * 1024;
+    /** An import names what it wrote in {@value #VERSION_HEADER} only up to this many entries (header size). */
+    public static final int MAX_IMPORT_VERSIONS = 50;
     /** On a command's response: {@code aggregateId:version} of what it wrote (comma-separated when several). */
     public static final String VERSION_HEADER = "Invoiceflow-Version";
 
     /** What the API needs from the rest of the system. */
     public record Dependencies(Authenticator authenticator, CommandDispatcher commands, Queries queries,
                                ReadModel readModel, Documents documents, Frequencies frequencies,
-                               Operations operations, Development development) {
+                               DistributionList distributionList, Operations operations, Development development) {
     }
 
     /** A registered route: for the OpenAPI completeness test. */
@@ -134,7 +144,7 @@ public final class WebApp {
 
     /** The routes {@link #create} registers. */
     public static List<Route> routes() {
-        WebApp app = new WebApp(new Dependencies(null, null, null, null, null, null, null, Development.OFF));
+        WebApp app = new WebApp(new Dependencies(null, null, null, null, null, null, null, null, Development.OFF));
         Javalin.create(app::configure);
         return List.copyOf(app.routes);
     }
@@ -480,6 +490,110 @@ public final class WebApp {
         });
         readRoute(cfg, TENANT + "/frequencies/{frequencyId}/history", (ctx, tenant) ->
                 history(ctx, tenant, "frequency", frequencyId(ctx).value(), "frequency"));
+
+        // the distribution list (P1-P3): settings, so not blocked by the S1 invoicing switch
+        String list = TENANT + "/distribution-list";
+        tenantRoute(cfg, HandlerType.GET, list, Permission.READ, (ctx, tenant) -> {
+            int limit = limit(ctx);
+            String after = blankToNull(ctx.queryParam("after"));
+            if (after != null) {
+                parsed("after", after);
+            }
+            ctx.json(deps.distributionList().search(tenant, searchQuery(ctx), after, limit));
+        });
+        // before {customerNumber}: the entry of customer number "export" is found through the list (?q=export)
+        tenantRoute(cfg, HandlerType.GET, list + "/export", Permission.READ, (ctx, tenant) -> {
+            List<List<Object>> rows = deps.distributionList().all(tenant).stream()
+                    .map(e -> List.<Object>of(e.customerNumber(), e.email())).toList();
+            ctx.header("Content-Disposition", "attachment; filename=\"distribution-list.csv\"")
+                    .contentType(Exports.CSV + "; charset=utf-8; header=present")
+                    .result(Exports.csv(List.of("customer_number", "email"), rows));
+        });
+        tenantRoute(cfg, HandlerType.POST, list + "/import", Permission.MANAGE_DISTRIBUTION, this::importDistributionList);
+        tenantRoute(cfg, HandlerType.GET, list + "/{customerNumber}", Permission.READ, (ctx, tenant) ->
+                ok(ctx, deps.distributionList().entry(tenant, pathId(ctx, "customerNumber", CustomerNumber::new)),
+                        "distribution list entry"));
+        tenantRoute(cfg, HandlerType.PUT, list + "/{customerNumber}", Permission.MANAGE_DISTRIBUTION, (ctx, tenant) -> {
+            // PUT names the entry it creates: a malformed number is bad input, not an unknown resource
+            CustomerNumber number = parsed("customerNumber", ctx.pathParam("customerNumber"));
+            Long expected = ifMatch(ctx);
+            Requests.DistributionEmail body = RequestBodies.read(ctx, Requests.DistributionEmail.class);
+            SetDistributionEntry.Outcome outcome = send(ctx, new SetDistributionEntry(tenant, number, body.email(), expected));
+            String aggregateId = DistributionListCommand.aggregateId(tenant, number);
+            if (outcome == SetDistributionEntry.Outcome.ADDED) {
+                created(ctx, path(tenant, "distribution-list", number.value()), aggregateId,
+                        deps.distributionList().entry(tenant, number));
+            } else {
+                written(ctx, aggregateId, deps.distributionList().entry(tenant, number), "distribution list entry");
+            }
+        });
+        tenantRoute(cfg, HandlerType.DELETE, list + "/{customerNumber}", Permission.MANAGE_DISTRIBUTION, (ctx, tenant) -> {
+            CustomerNumber number = pathId(ctx, "customerNumber", CustomerNumber::new);
+            send(ctx, new RemoveDistributionEntry(tenant, number, ifMatch(ctx)));
+            String aggregateId = DistributionListCommand.aggregateId(tenant, number);
+            deps.queries().lastVersion(aggregateId)
+                    .ifPresent(version -> ctx.header(VERSION_HEADER, aggregateId + ":" + version));
+            ctx.status(HttpStatus.NO_CONTENT);
+        });
+        readRoute(cfg, list + "/{customerNumber}/history", (ctx, tenant) -> history(ctx, tenant, "distributionlist",
+                DistributionListCommand.aggregateId(tenant, pathId(ctx, "customerNumber", CustomerNumber::new)),
+                "distribution list entry"));
+    }
+
+    /**
+     * POST .../distribution-list/import (P3): a CSV file; {@code mode=merge} (default) adds and changes
+     * entries, {@code mode=replace} also removes those the file does not name; {@code validateOnly=true}
+     * answers what the import would do and changes nothing. The valid rows are applied, each rejected row
+     * is reported (ADR 0180).
+     */
+    private void importDistributionList(Context ctx, TenantId tenant) {
+        boolean validateOnly = oneOf(ctx, "validateOnly", List.of("false", "true")).equals("true");
+        boolean replace = oneOf(ctx, "mode", List.of("merge", "replace")).equals("replace");
+        byte[] file = CsvBodies.read(ctx, MAX_IMPORT_BYTES);
+        DistributionList.ImportPlan plan = deps.distributionList().plan(tenant, file, replace);
+        DistributionImports.Result result = DistributionImports.run(tenant, plan, replace, validateOnly,
+                new DistributionImports.Sender() {
+                    @Override
+                    public <R> R send(Object command) {
+                        return WebApp.this.send(ctx, command);
+                    }
+                });
+        if (!result.written().isEmpty() && result.written().size() <= MAX_IMPORT_VERSIONS) {
+            for (String aggregateId : result.written()) {
+                deps.queries().lastVersion(aggregateId).ifPresent(version -> alsoWritten(ctx, aggregateId, version));
+            }
+        }
+        ctx.json(result.report());
+    }
+
+    /** {@code q}: trimmed, null when blank, at most 254 characters (an email address). */
+    private static String searchQuery(Context ctx) {
+        String q = blankToNull(ctx.queryParam("q"));
+        if (q != null && q.strip().length() > 254) {
+            throw DomainException.invalid("q", "max-length", "q must be at most 254 characters");
+        }
+        return q == null ? null : q.strip();
+    }
+
+    /** A customer number given as {@code name}, or INVALID_INPUT naming it. */
+    private static CustomerNumber parsed(String name, String value) {
+        try {
+            return new CustomerNumber(value);
+        } catch (DomainException e) {
+            throw DomainException.invalid(name, "format", name + " must be 1-32 letters, digits, '.', '_' or '-'");
+        }
+    }
+
+    /** An optional query parameter from {@code allowed}; absent is the first. */
+    private static String oneOf(Context ctx, String name, List<String> allowed) {
+        String value = ctx.queryParam(name);
+        if (value == null) {
+            return allowed.get(0);
+        }
+        if (!allowed.contains(value)) {
+            throw DomainException.invalid(name, "one-of", name + " must be one of " + String.join(", ", allowed));
+        }
+        return value;
     }
 
     /**
@@ -637,8 +751,8 @@ public final class WebApp {
         return caller;
     }
 
-    private void send(Context ctx, Object command) {
-        deps.commands().send(command, caller(ctx), RequestIds.of(ctx));
+    private <R> R send(Context ctx, Object command) {
+        return deps.commands().send(command, caller(ctx), RequestIds.of(ctx));
     }
 
     private static FrequencyId frequencyId(Context ctx) {
@@ -729,11 +843,13 @@ public final class WebApp {
      * to pass as {@code waitFor} to a read that must reflect it.
      */
     private static void alsoWritten(Context ctx, String aggregateId, Optional<Versioned<Object>> view) {
-        view.ifPresent(v -> {
-            String written = aggregateId + ":" + v.version();
-            String before = ctx.res().getHeader(VERSION_HEADER);
-            ctx.header(VERSION_HEADER, before == null ? written : before + ", " + written);
-        });
+        view.ifPresent(v -> alsoWritten(ctx, aggregateId, v.version()));
+    }
+
+    private static void alsoWritten(Context ctx, String aggregateId, long version) {
+        String written = aggregateId + ":" + version;
+        String before = ctx.res().getHeader(VERSION_HEADER);
+        ctx.header(VERSION_HEADER, before == null ? written : before + ", " + written);
     }
 
     // ---- the read side

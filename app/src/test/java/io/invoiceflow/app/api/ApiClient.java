@@ -101,6 +101,7 @@ final class ApiClient {
         private final String path;
         private final Map<String, String> headers = new LinkedHashMap<>();
         private String body;
+        private byte[] bytes;
 
         private Call(String method, String path) {
             this.method = method;
@@ -136,6 +137,13 @@ final class ApiClient {
             return this;
         }
 
+        /** A body of raw bytes (a file) with the given content type. */
+        Call bytes(String contentType, byte[] raw) {
+            headers.put("Content-Type", contentType);
+            this.bytes = raw;
+            return this;
+        }
+
         Call ifMatch(String etag) {
             headers.put("If-Match", etag);
             return this;
@@ -153,7 +161,8 @@ final class ApiClient {
 
         ApiResponse send() {
             HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
-                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                    .method(method, bytes != null ? HttpRequest.BodyPublishers.ofByteArray(bytes)
+                            : body == null ? HttpRequest.BodyPublishers.noBody()
                             : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
             headers.forEach(builder::header);
             try {

@@ -26,8 +26,7 @@ import java.util.Map;
 abstract class ApiTestBase implements TenantAdministrationContract, AuthenticationContract, CatalogueContract,
         OrderContract, InvoiceLifecycleContract, InvoicingSwitchContract, TenantIsolationContract, BadInputContract,
         EventStreamContract, OperationsContract, ConcurrencyContract, ReadSideContract, DistributionContract,
-        InvoiceListContract,
-        FrequencyContract {
+        InvoiceListContract, FrequencyContract, DistributionListContract {
 
     private Invoiceflow app;
     private ApiClient api;

@@ -208,8 +208,13 @@ interface BadInputContract extends ApiTestContext {
         // frequencies
         cases.addAll(frequencyCases(t));
 
+        // the distribution list
+        cases.addAll(distributionCases(t));
+
         // reads with bad parameters
         cases.add(bad("limit out of range", "GET", t.path("/customers?limit=0"), t.accountantKey, null, null).invalid("limit", "range"));
+        cases.add(bad("limit out of range", "GET", t.path("/distribution-list?limit=0"), t.accountantKey, null, null)
+                .invalid("limit", "range"));
         cases.add(bad("unknown sort column", "GET", t.path("/frequencies?sort=colour"), t.accountantKey, null, null)
                 .invalid("sort", "one-of"));
         cases.add(bad("unknown status", "GET", t.path("/frequencies?status=paused"), t.accountantKey, null, null)
@@ -476,6 +481,84 @@ interface BadInputContract extends ApiTestContext {
         cases.add(bad("count 101", "POST", preview, t.accountantKey, all, edit(valid, b -> b.put("count", 101))).invalid("count", "range"));
         cases.add(bad("language not offered", "POST", preview, t.accountantKey, all, edit(valid, b -> b.put("language", "de")))
                 .invalid("language", "one-of"));
+        return cases;
+    }
+
+    /** Bad entries, parameters and files on every distribution list route that takes input. */
+    private static List<BadRequestCase> distributionCases(TenantFixture t) {
+        String entry = t.path("/distribution-list/10001");
+        String list = t.path("/distribution-list");
+        t.expect(201, t.put("/distribution-list/10001", "{\"email\": \"post@bryggen.example\"}", null));
+        String valid = "{\"email\": \"faktura@bryggen.example\"}";
+        List<BadRequestCase> cases = new ArrayList<>();
+        cases.addAll(ifMatch(bodyCases("PUT", entry, t.accountantKey, valid, entry, "email", NODES.numberNode(5), "email",
+                true), "\"0\""));
+        for (String address : List.of("post(at)bryggen.example", "post@bryggen", "post @bryggen.example", "",
+                "a".repeat(250) + "@b.no")) {
+            cases.add(bad("email " + address.substring(0, Math.min(address.length(), 24)), "PUT", entry, t.accountantKey,
+                    entry, "{\"email\": \"" + address + "\"}").invalid("email", "email"));
+        }
+        cases.add(bad("email null", "PUT", entry, t.accountantKey, entry, "{\"email\": null}").invalid("email", "required"));
+        cases.add(bad("customer number with a space", "PUT", t.path("/distribution-list/K%202"), t.accountantKey, list,
+                valid).invalid("customerNumber", "format"));
+        cases.add(bad("customer number over 32", "PUT", t.path("/distribution-list/" + "K".repeat(33)), t.accountantKey,
+                list, valid).invalid("customerNumber", "format"));
+        cases.add(bad("If-Match on an entry that does not exist", "PUT", t.path("/distribution-list/20002"),
+                t.accountantKey, list, valid).ifMatch("\"0\"").expect(412, "STALE_VERSION"));
+        cases.addAll(ifMatchCases("PUT", entry, t.accountantKey, valid, entry));
+        cases.addAll(ifMatchCases("DELETE", entry, t.accountantKey, null, entry));
+        cases.add(bad("no such entry", "DELETE", t.path("/distribution-list/20002"), t.accountantKey, list, null)
+                .expect(404, "NOT_FOUND"));
+
+        cases.add(bad("limit out of range", "GET", list + "?limit=501", t.accountantKey, null, null).invalid("limit", "range"));
+        cases.add(bad("after not a customer number", "GET", list + "?after=K%201", t.accountantKey, null, null)
+                .invalid("after", "format"));
+        cases.add(bad("q over 254", "GET", list + "?q=" + "x".repeat(255), t.accountantKey, null, null)
+                .invalid("q", "max-length"));
+
+        String csv = "customer_number,email\n20002,a@b.example\n";
+        String importPath = list + "/import";
+        cases.add(bad("validateOnly not a boolean", "POST", importPath + "?validateOnly=yes", t.accountantKey, list, null)
+                .raw("text/csv", csv).invalid("validateOnly", "one-of"));
+        cases.add(bad("unknown mode", "POST", importPath + "?mode=overwrite", t.accountantKey, list, null)
+                .raw("text/csv", csv).invalid("mode", "one-of"));
+        cases.add(bad("JSON instead of CSV", "POST", importPath, t.accountantKey, list, "{\"rows\": []}")
+                .expect(415, "UNSUPPORTED_MEDIA_TYPE"));
+        cases.add(bad("no content type", "POST", importPath, t.accountantKey, list, null).raw(null, csv)
+                .expect(415, "UNSUPPORTED_MEDIA_TYPE"));
+        cases.add(bad("Latin-1 charset", "POST", importPath, t.accountantKey, list, null)
+                .raw("text/csv; charset=iso-8859-1", csv).expect(415, "UNSUPPORTED_MEDIA_TYPE"));
+        cases.add(bad("empty file", "POST", importPath, t.accountantKey, list, null).raw("text/csv", "")
+                .invalid("$", "required"));
+        cases.add(bad("no header", "POST", importPath, t.accountantKey, list, null)
+                .raw("text/csv", "20002,a@b.example\n").invalid("$", "header"));
+        cases.add(bad("unknown column", "POST", importPath, t.accountantKey, list, null)
+                .raw("text/csv", "customer_number,email,name\n20002,a@b.example,A\n").invalid("$", "header"));
+        cases.add(bad("header only", "POST", importPath, t.accountantKey, list, null)
+                .raw("text/csv", "customer_number,email\r\n").invalid("$", "min-rows"));
+        cases.add(bad("quote never closed", "POST", importPath, t.accountantKey, list, null)
+                .raw("text/csv", "customer_number,email\n\"20002,a@b.example\n").invalid("$", "quotes"));
+        cases.add(bad("Windows-1252 text", "POST", importPath, t.accountantKey, list, null)
+                .bytes("text/csv", "customer_number;email\n20002;\u00d8ystein@b.example\n"
+                        .getBytes(java.nio.charset.Charset.forName("windows-1252"))).invalid("$", "encoding"));
+        cases.add(bad("UTF-16 text", "POST", importPath, t.accountantKey, list, null)
+                .bytes("text/csv", ("\uFEFF" + csv).getBytes(java.nio.charset.StandardCharsets.UTF_16LE))
+                .invalid("$", "encoding"));
+        StringBuilder tooManyRows = new StringBuilder("customer_number,email\n");
+        for (int i = 0; i <= 100_000; i++) {
+            tooManyRows.append(i).append(",a@b.example\n");
+        }
+        cases.add(bad("100,001 rows", "POST", importPath, t.accountantKey, list, null)
+                .raw("text/csv", tooManyRows.toString()).invalid("$", "max-rows"));
+        StringBuilder tooManyChanges = new StringBuilder("customer_number,email\n");
+        for (int i = 0; i <= 10_000; i++) {
+            tooManyChanges.append("N").append(i).append(",a@b.example\n");
+        }
+        cases.add(bad("10,001 changes", "POST", importPath + "?validateOnly=true", t.accountantKey, list, null)
+                .raw("text/csv", tooManyChanges.toString()).invalid("$", "max-changes"));
+        cases.add(bad("over 10 MiB", "POST", importPath, t.accountantKey, list, null)
+                .raw("text/csv", "customer_number,email\n" + "1,a@b.example\n".repeat(10 * 1024 * 1024 / 14 + 1))
+                .expect(413, "CONTENT_TOO_LARGE"));
         return cases;
     }
 

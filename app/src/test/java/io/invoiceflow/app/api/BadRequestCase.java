@@ -12,6 +12,7 @@ final class BadRequestCase {
     String token;
     String contentType;
     String body;
+    byte[] bytes;
     String ifMatch;
     String probe;
     int status;
@@ -44,6 +45,13 @@ final class BadRequestCase {
         return this;
     }
 
+    /** A raw body of bytes (a file that is not UTF-8 text, say) with the given content type. */
+    BadRequestCase bytes(String contentType, byte[] raw) {
+        this.contentType = contentType;
+        this.bytes = raw;
+        return this;
+    }
+
     BadRequestCase ifMatch(String etag) {
         this.ifMatch = etag;
         return this;
@@ -73,7 +81,9 @@ final class BadRequestCase {
 
     ApiResponse send(ApiClient api) {
         ApiClient.Call call = api.call(method, path).token(token);
-        if (body != null || contentType != null) {
+        if (bytes != null) {
+            call.bytes(contentType, bytes);
+        } else if (body != null || contentType != null) {
             call.body(contentType, body);
         }
         if (ifMatch != null) {

@@ -18,6 +18,7 @@ interface TenantIsolationContract extends ApiTestContext {
     record Victim(TenantFixture tenant, String draft, String finalized, String order, String creditNote,
                   String frequency) {
         static Victim create(TenantFixture tenant) {
+            tenant.expect(201, DistributionListContract.put(tenant, TenantFixture.CUSTOMER, "faktura@victim.example"));
             return new Victim(tenant, tenant.draftInvoice(), tenant.finalizedInvoice(), tenant.order(),
                     tenant.creditNote(), FrequencyContract.create(tenant, FrequencyContract.EVERY_OTHER_FRIDAY));
         }
@@ -44,7 +45,8 @@ interface TenantIsolationContract extends ApiTestContext {
             for (String path : List.of("", "/invoices/" + draft, "/invoices/" + finalized, "/orders/" + order,
                     "/credit-notes/" + creditNote, "/customers/" + TenantFixture.CUSTOMER,
                     "/products/" + TenantFixture.PRODUCT, "/customers", "/products", "/frequencies/" + frequency,
-                    "/frequencies?status=all")) {
+                    "/frequencies?status=all", "/distribution-list", "/distribution-list/" + TenantFixture.CUSTOMER,
+                    "/distribution-list/export", "/distribution-list/" + TenantFixture.CUSTOMER + "/history")) {
                 views.put(path, tenant.get(path).state());
             }
             return views;
@@ -87,6 +89,10 @@ interface TenantIsolationContract extends ApiTestContext {
             return FrequencyContract.EVERY_OTHER_FRIDAY;
         } else if (p.endsWith("/rename")) {
             return "{\"name\": \"Mallory's\"}";
+        } else if (p.endsWith("/distribution-list/{customerNumber}")) {
+            return DistributionListContract.email("mallory@evil.example");
+        } else if (p.endsWith("/distribution-list/import")) {
+            return "customer_number,email\n" + TenantFixture.CUSTOMER + ",mallory@evil.example\n";
         }
         throw new AssertionError(route + " is new: give it a valid body in this test");
     }
@@ -95,7 +101,7 @@ interface TenantIsolationContract extends ApiTestContext {
         ApiClient.Call call = api().call(route.method(), path).token(token);
         String body = validBody(route);
         if (body != null) {
-            call.json(body);
+            call.body(route.path().endsWith("/import") ? "text/csv" : "application/json", body);
         }
         return call.send();
     }

@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -36,7 +37,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
- * The write side's lookup tables: tenants, customers, products, frequencies, number series and API keys. They
+ * The write side's lookup tables: tenants, customers, products, frequencies, the distribution list, number
+ * series and API keys. They
  * are derived from events by {@link DirectoryProjector} in the same transaction as the events
  * (number series and API key hashes are written by the command handlers that need them), so a
  * command always sees a state consistent with the event store. Every method uses the calling
@@ -354,6 +356,97 @@ public final class Directory {
             throw new IllegalStateException("frequency " + frequencyId + " of tenant " + tenantId
                     + " does not exist or its usage would go below zero");
         }
+    }
+
+    // ---- the distribution list (P1-P3)
+
+    /** An entry of the distribution list with the version (sequence number) of its entry aggregate. */
+    public record DistributionRow(CustomerNumber customerNumber, String email, long version) {
+    }
+
+    private static final String DISTRIBUTION_COLUMNS = "customer_number, email, version";
+
+    public Optional<DistributionRow> distributionEntry(TenantId tenantId, CustomerNumber number) {
+        return queryOne("select " + DISTRIBUTION_COLUMNS + " from distribution_list where tenant_id = ? and customer_number = ?",
+                ps -> {
+                    ps.setString(1, tenantId.value());
+                    ps.setString(2, number.value());
+                },
+                Directory::distributionRow);
+    }
+
+    /**
+     * A page of the list ordered by customer number, after {@code afterNumber} (exclusive; null for the
+     * first page). Ordered by the whole primary key, so that H2 reads the index in order instead of sorting. {@code query}, when not null, keeps the entries whose email or customer number contains
+     * it, ignoring case.
+     */
+    public List<DistributionRow> distributionList(TenantId tenantId, String query, String afterNumber, int limit) {
+        String filter = query == null ? "" : " and (email_folded like ? escape '!' or number_folded like ? escape '!')";
+        return queryList("select " + DISTRIBUTION_COLUMNS + " from distribution_list where tenant_id = ? and customer_number > ?"
+                        + filter + " order by tenant_id, customer_number limit ?",
+                ps -> {
+                    int i = 1;
+                    ps.setString(i++, tenantId.value());
+                    ps.setString(i++, afterNumber == null ? "" : afterNumber);
+                    if (query != null) {
+                        String pattern = "%" + likeEscaped(fold(query)) + "%";
+                        ps.setString(i++, pattern);
+                        ps.setString(i++, pattern);
+                    }
+                    ps.setInt(i, limit);
+                },
+                Directory::distributionRow);
+    }
+
+    /** The whole list ordered by customer number (export, import). */
+    public List<DistributionRow> distributionList(TenantId tenantId) {
+        return queryList("select " + DISTRIBUTION_COLUMNS + " from distribution_list where tenant_id = ? order by tenant_id, customer_number",
+                ps -> ps.setString(1, tenantId.value()), Directory::distributionRow);
+    }
+
+    private static DistributionRow distributionRow(ResultSet rs) throws SQLException {
+        return new DistributionRow(new CustomerNumber(rs.getString(1)), rs.getString(2), rs.getLong(3));
+    }
+
+    void upsertDistributionEntry(TenantId tenantId, CustomerNumber number, long version, String email) {
+        int changed = update("update distribution_list set version = ?, email = ?, email_folded = ?"
+                        + " where tenant_id = ? and customer_number = ?",
+                ps -> {
+                    ps.setLong(1, version);
+                    ps.setString(2, email);
+                    ps.setString(3, fold(email));
+                    ps.setString(4, tenantId.value());
+                    ps.setString(5, number.value());
+                });
+        if (changed == 0) {
+            update("insert into distribution_list (tenant_id, customer_number, number_folded, version, email, email_folded)"
+                            + " values (?, ?, ?, ?, ?, ?)",
+                    ps -> {
+                        ps.setString(1, tenantId.value());
+                        ps.setString(2, number.value());
+                        ps.setString(3, fold(number.value()));
+                        ps.setLong(4, version);
+                        ps.setString(5, email);
+                        ps.setString(6, fold(email));
+                    });
+        }
+    }
+
+    void deleteDistributionEntry(TenantId tenantId, CustomerNumber number) {
+        update("delete from distribution_list where tenant_id = ? and customer_number = ?", ps -> {
+            ps.setString(1, tenantId.value());
+            ps.setString(2, number.value());
+        });
+    }
+
+    /** Lower case by Java's rules in every database, so search ignores case the same way on H2 and PostgreSQL. */
+    private static String fold(String text) {
+        return text.toLowerCase(Locale.ROOT);
+    }
+
+    /** {@code text} as a literal in a LIKE pattern with escape character {@code !}. */
+    private static String likeEscaped(String text) {
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 
     /** A row with the version (sequence number) of the aggregate event it reflects. */

@@ -3,6 +3,8 @@ package io.invoiceflow.commands.directory;
 import io.invoiceflow.events.customer.CustomerChanged;
 import io.invoiceflow.commands.forwarder.CloudEvents;
 import io.invoiceflow.events.customer.CustomerRegistered;
+import io.invoiceflow.events.distribution.DistributionEntryRemoved;
+import io.invoiceflow.events.distribution.DistributionEntrySet;
 import io.invoiceflow.events.frequency.FrequencyCreated;
 import io.invoiceflow.events.frequency.FrequencyDeactivated;
 import io.invoiceflow.events.frequency.FrequencyPatternChanged;
@@ -97,5 +99,15 @@ public final class DirectoryProjector {
     void on(FrequencyReactivated event, @SequenceNumber long version,
             @MetaDataValue(CloudEvents.META_ACTOR) String actor, @Timestamp Instant at) {
         directory.setFrequencyActive(event.tenantId(), event.frequencyId(), version, true, actor, at);
+    }
+
+    @EventHandler
+    void on(DistributionEntrySet event, @SequenceNumber long version) {
+        directory.upsertDistributionEntry(event.tenantId(), event.customerNumber(), version, event.email());
+    }
+
+    @EventHandler
+    void on(DistributionEntryRemoved event) {
+        directory.deleteDistributionEntry(event.tenantId(), event.customerNumber());
     }
 }

@@ -24,6 +24,11 @@ public final class Violations {
         return found.isEmpty();
     }
 
+    /** The rules broken so far, in the order they were found. */
+    public List<FieldViolation> found() {
+        return List.copyOf(found);
+    }
+
     /** Required and at most {@code max} characters, not blank. */
     public boolean text(String field, String value, int max) {
         if (value == null || value.isBlank()) {

@@ -134,6 +134,16 @@ public final class Schema {
                         + " changed_by varchar(100),"
                         + " changed_at varchar(40) not null,"
                         + " primary key (tenant_id, frequency_id))",
+                // one row per entry of a tenant's distribution list; *_folded are lower-cased in Java for
+                // search; customer numbers sort by code point on both databases (stable keyset paging)
+                "create table if not exists distribution_list ("
+                        + " tenant_id varchar(36) not null,"
+                        + " customer_number varchar(32)" + (d == Dialect.POSTGRESQL ? " collate \"C\"" : "") + " not null,"
+                        + " number_folded varchar(32) not null,"
+                        + " version bigint not null,"
+                        + " email varchar(254) not null,"
+                        + " email_folded varchar(1000) not null,"
+                        + " primary key (tenant_id, customer_number))",
                 "create table if not exists number_series ("
                         + " tenant_id varchar(36) not null,"
                         + " series varchar(16) not null,"

@@ -13,6 +13,7 @@ public enum Permission {
     MANAGE_ORDERS(EnumSet.of(Role.ADMIN, Role.ACCOUNTANT, Role.SALES)),
     INVOICE(EnumSet.of(Role.ADMIN, Role.ACCOUNTANT)),
     MANAGE_FREQUENCIES(EnumSet.of(Role.ADMIN, Role.ACCOUNTANT)),
+    MANAGE_DISTRIBUTION(EnumSet.of(Role.ADMIN, Role.ACCOUNTANT)),
     ADMINISTER_TENANT(EnumSet.of(Role.ADMIN));
 
     private final Set<Role> roles;

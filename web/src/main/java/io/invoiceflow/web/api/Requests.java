@@ -58,6 +58,10 @@ public final class Requests {
     public record FrequencySchedule(FrequencyPattern pattern, LocalDate anchor, FrequencyEnd end, String rrule) {
     }
 
+    /** The address of a distribution list entry (PUT .../distribution-list/{customerNumber}). */
+    public record DistributionEmail(String email) {
+    }
+
     /** A name override; null goes back to the automatic name. */
     public record FrequencyRename(String name) {
     }

@@ -79,6 +79,10 @@ final class TestServer implements AutoCloseable {
         }
     }
 
+    int port() {
+        return app.port();
+    }
+
     @Override
     public void close() {
         app.stop();

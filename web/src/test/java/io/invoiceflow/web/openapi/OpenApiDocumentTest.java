@@ -23,6 +23,8 @@ import io.invoiceflow.events.shared.VatLine;
 import io.invoiceflow.events.tenant.NumberSeries;
 import io.invoiceflow.events.tenant.TenantProfile;
 import io.invoiceflow.web.WebApp;
+import io.invoiceflow.web.api.DistributionImports;
+import io.invoiceflow.web.api.DistributionList;
 import io.invoiceflow.web.api.Frequencies;
 import io.invoiceflow.web.api.Requests;
 import io.invoiceflow.web.http.Json;
@@ -108,6 +110,11 @@ class OpenApiDocumentTest {
             Map.entry("FrequencyRename", Requests.FrequencyRename.class),
             Map.entry("FrequencyPreviewRequest", Requests.FrequencyPreview.class),
             Map.entry("FrequencyView", Frequencies.Row.class),
+            Map.entry("DistributionEmail", Requests.DistributionEmail.class),
+            Map.entry("DistributionEntry", DistributionList.Entry.class),
+            Map.entry("DistributionPage", DistributionList.Page.class),
+            Map.entry("DistributionImportReport", DistributionImports.Report.class),
+            Map.entry("DistributionImportRejection", DistributionImports.Rejection.class),
             Map.entry("FieldViolation", FieldViolation.class),
             Map.entry("Problem", Problem.class));
 
