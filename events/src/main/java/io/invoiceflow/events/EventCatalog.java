@@ -3,7 +3,7 @@ package io.invoiceflow.events;
 import io.invoiceflow.events.creditnote.CreditNoteEvent;
 import io.invoiceflow.events.customer.CustomerEvent;
 import io.invoiceflow.events.distribution.DistributionEvent;
-import io.invoiceflow.events.distribution.DistributionListEvent;
+import io.invoiceflow.events.distributionlist.DistributionListEvent;
 import io.invoiceflow.events.frequency.FrequencyEvent;
 import io.invoiceflow.events.invoice.InvoiceEvent;
 import io.invoiceflow.events.order.OrderEvent;

@@ -1,10 +1,10 @@
 package io.invoiceflow.app.reads;
 
 import io.invoiceflow.commands.WriteSide;
-import io.invoiceflow.commands.directory.Directory;
 import io.invoiceflow.commands.directory.Directory.DistributionRow;
-import io.invoiceflow.commands.distribution.DistributionCsv;
-import io.invoiceflow.commands.distribution.DistributionImport;
+import io.invoiceflow.commands.directory.Directory;
+import io.invoiceflow.commands.distributionlist.DistributionCsv;
+import io.invoiceflow.commands.distributionlist.DistributionImport;
 import io.invoiceflow.events.shared.CustomerNumber;
 import io.invoiceflow.events.shared.TenantId;
 import io.invoiceflow.web.api.DistributionList;

@@ -1,10 +1,10 @@
 package io.invoiceflow.commands.directory;
 
-import io.invoiceflow.events.customer.CustomerChanged;
 import io.invoiceflow.commands.forwarder.CloudEvents;
+import io.invoiceflow.events.customer.CustomerChanged;
 import io.invoiceflow.events.customer.CustomerRegistered;
-import io.invoiceflow.events.distribution.DistributionEntryRemoved;
-import io.invoiceflow.events.distribution.DistributionEntrySet;
+import io.invoiceflow.events.distributionlist.DistributionEntryRemoved;
+import io.invoiceflow.events.distributionlist.DistributionEntrySet;
 import io.invoiceflow.events.frequency.FrequencyCreated;
 import io.invoiceflow.events.frequency.FrequencyDeactivated;
 import io.invoiceflow.events.frequency.FrequencyPatternChanged;

@@ -1,6 +1,5 @@
 package io.invoiceflow.streams.distribution;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.invoiceflow.events.AggregateCommand;
 import io.invoiceflow.events.CommandMessages;
 import io.invoiceflow.events.Topics;
@@ -12,6 +11,8 @@ import io.invoiceflow.events.distribution.DistributionSent;
 import io.invoiceflow.events.distribution.DistributionTrigger;
 import io.invoiceflow.events.distribution.RecordDistributionFailed;
 import io.invoiceflow.events.distribution.RequestDistribution;
+import io.invoiceflow.events.distributionlist.DistributionEntryRemoved;
+import io.invoiceflow.events.distributionlist.DistributionEntrySet;
 import io.invoiceflow.events.invoice.InvoiceFinalized;
 import io.invoiceflow.events.shared.TenantId;
 import io.invoiceflow.events.tenant.TenantCreated;
@@ -102,12 +103,10 @@ final class DistributionProcessor implements Processor<String, byte[], String, b
             tenants.put(tenant, ViewJson.write(created.profile()));
         } else if ("invoice".equals(event.aggregateKind())) {
             foldInvoice(tenant, event);
-        } else if ("DistributionEntrySet".equals(event.eventName())) {
-            JsonNode entry = ViewJson.tree(payload);
-            list.put(listKey(tenant, entry.path("customerNumber").asText()),
-                    entry.path("email").asText().getBytes(StandardCharsets.UTF_8));
-        } else if ("DistributionEntryRemoved".equals(event.eventName())) {
-            list.delete(listKey(tenant, ViewJson.tree(payload).path("customerNumber").asText()));
+        } else if (payload instanceof DistributionEntrySet entry) {
+            list.put(listKey(tenant, entry.customerNumber().value()), entry.email().getBytes(StandardCharsets.UTF_8));
+        } else if (payload instanceof DistributionEntryRemoved removed) {
+            list.delete(listKey(tenant, removed.customerNumber().value()));
         } else if (payload instanceof DistributionRequested requested) {
             schedule(new JobState(requested.distributionId().value(), tenant, requested.invoiceId().value(), 1,
                     requested.to(), requested.cc(), event.time()));

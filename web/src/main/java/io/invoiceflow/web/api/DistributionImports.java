@@ -3,9 +3,9 @@ package io.invoiceflow.web.api;
 import io.invoiceflow.events.DomainException;
 import io.invoiceflow.events.ErrorCode;
 import io.invoiceflow.events.FieldViolation;
-import io.invoiceflow.events.distribution.DistributionListCommand;
-import io.invoiceflow.events.distribution.RemoveDistributionEntry;
-import io.invoiceflow.events.distribution.SetDistributionEntry;
+import io.invoiceflow.events.distributionlist.DistributionListCommand;
+import io.invoiceflow.events.distributionlist.RemoveDistributionEntry;
+import io.invoiceflow.events.distributionlist.SetDistributionEntry;
 import io.invoiceflow.events.shared.CustomerNumber;
 import io.invoiceflow.events.shared.TenantId;
 

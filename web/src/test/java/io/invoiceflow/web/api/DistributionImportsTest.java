@@ -2,8 +2,8 @@ package io.invoiceflow.web.api;
 
 import io.invoiceflow.events.DomainException;
 import io.invoiceflow.events.FieldViolation;
-import io.invoiceflow.events.distribution.RemoveDistributionEntry;
-import io.invoiceflow.events.distribution.SetDistributionEntry;
+import io.invoiceflow.events.distributionlist.RemoveDistributionEntry;
+import io.invoiceflow.events.distributionlist.SetDistributionEntry;
 import io.invoiceflow.events.shared.TenantId;
 import io.invoiceflow.web.api.DistributionList.ImportPlan;
 import io.invoiceflow.web.api.DistributionList.Outcome;

@@ -1,4 +1,4 @@
-package io.invoiceflow.commands.distribution;
+package io.invoiceflow.commands.distributionlist;
 
 import io.invoiceflow.events.DomainException;
 import io.invoiceflow.events.FieldViolation;

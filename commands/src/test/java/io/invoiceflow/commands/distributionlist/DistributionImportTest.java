@@ -1,8 +1,8 @@
-package io.invoiceflow.commands.distribution;
+package io.invoiceflow.commands.distributionlist;
 
-import io.invoiceflow.commands.distribution.DistributionImport.Mode;
-import io.invoiceflow.commands.distribution.DistributionImport.Outcome;
-import io.invoiceflow.commands.distribution.DistributionImport.Plan;
+import io.invoiceflow.commands.distributionlist.DistributionImport.Mode;
+import io.invoiceflow.commands.distributionlist.DistributionImport.Outcome;
+import io.invoiceflow.commands.distributionlist.DistributionImport.Plan;
 import io.invoiceflow.events.DomainException;
 import io.invoiceflow.events.shared.CustomerNumber;
 import org.junit.jupiter.api.Test;

@@ -1,15 +1,15 @@
-package io.invoiceflow.commands.distribution;
+package io.invoiceflow.commands.distributionlist;
 
 import io.invoiceflow.commands.directory.Directory;
 import io.invoiceflow.commands.shared.Guards;
 import io.invoiceflow.commands.shared.Violations;
 import io.invoiceflow.events.DomainException;
 import io.invoiceflow.events.ErrorCode;
-import io.invoiceflow.events.distribution.DistributionEntryRemoved;
-import io.invoiceflow.events.distribution.DistributionEntrySet;
-import io.invoiceflow.events.distribution.DistributionListCommand;
-import io.invoiceflow.events.distribution.RemoveDistributionEntry;
-import io.invoiceflow.events.distribution.SetDistributionEntry;
+import io.invoiceflow.events.distributionlist.DistributionEntryRemoved;
+import io.invoiceflow.events.distributionlist.DistributionEntrySet;
+import io.invoiceflow.events.distributionlist.DistributionListCommand;
+import io.invoiceflow.events.distributionlist.RemoveDistributionEntry;
+import io.invoiceflow.events.distributionlist.SetDistributionEntry;
 import io.invoiceflow.events.shared.CustomerNumber;
 import io.invoiceflow.events.shared.TenantId;
 import org.axonframework.commandhandling.CommandHandler;

@@ -1,13 +1,13 @@
-package io.invoiceflow.commands.distribution;
+package io.invoiceflow.commands.distributionlist;
 
 import io.invoiceflow.commands.directory.DirectoryFixtures;
 import io.invoiceflow.commands.shared.FixtureSupport;
 import io.invoiceflow.commands.shared.NorwegianSamples;
 import io.invoiceflow.events.ErrorCode;
-import io.invoiceflow.events.distribution.DistributionEntryRemoved;
-import io.invoiceflow.events.distribution.DistributionEntrySet;
-import io.invoiceflow.events.distribution.RemoveDistributionEntry;
-import io.invoiceflow.events.distribution.SetDistributionEntry;
+import io.invoiceflow.events.distributionlist.DistributionEntryRemoved;
+import io.invoiceflow.events.distributionlist.DistributionEntrySet;
+import io.invoiceflow.events.distributionlist.RemoveDistributionEntry;
+import io.invoiceflow.events.distributionlist.SetDistributionEntry;
 import io.invoiceflow.events.shared.CustomerNumber;
 import io.invoiceflow.events.shared.TenantId;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -20,9 +20,9 @@ import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static io.invoiceflow.commands.shared.DomainErrorMatcher.domainError;
-import static io.invoiceflow.events.distribution.SetDistributionEntry.Outcome.ADDED;
-import static io.invoiceflow.events.distribution.SetDistributionEntry.Outcome.CHANGED;
-import static io.invoiceflow.events.distribution.SetDistributionEntry.Outcome.UNCHANGED;
+import static io.invoiceflow.events.distributionlist.SetDistributionEntry.Outcome.ADDED;
+import static io.invoiceflow.events.distributionlist.SetDistributionEntry.Outcome.CHANGED;
+import static io.invoiceflow.events.distributionlist.SetDistributionEntry.Outcome.UNCHANGED;
 
 /** An entry of the distribution list (P1, P2): one address per customer number, added, changed and removed. */
 class DistributionEntryTest {

@@ -1,4 +1,4 @@
-package io.invoiceflow.events.distribution;
+package io.invoiceflow.events.distributionlist;
 
 import io.invoiceflow.events.shared.CustomerNumber;
 import io.invoiceflow.events.shared.TenantId;

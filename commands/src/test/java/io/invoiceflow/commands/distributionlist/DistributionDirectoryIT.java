@@ -1,18 +1,18 @@
-package io.invoiceflow.commands.distribution;
+package io.invoiceflow.commands.distributionlist;
 
 import io.invoiceflow.commands.CommandContext;
 import io.invoiceflow.commands.TestDatabases;
 import io.invoiceflow.commands.TestTenants;
 import io.invoiceflow.commands.WriteSide;
 import io.invoiceflow.commands.WriteSideSettings;
-import io.invoiceflow.commands.directory.Directory;
 import io.invoiceflow.commands.directory.Directory.DistributionRow;
+import io.invoiceflow.commands.directory.Directory;
 import io.invoiceflow.events.DomainException;
 import io.invoiceflow.events.ErrorCode;
-import io.invoiceflow.events.distribution.DistributionEntrySet;
-import io.invoiceflow.events.distribution.DistributionListCommand;
-import io.invoiceflow.events.distribution.RemoveDistributionEntry;
-import io.invoiceflow.events.distribution.SetDistributionEntry;
+import io.invoiceflow.events.distributionlist.DistributionEntrySet;
+import io.invoiceflow.events.distributionlist.DistributionListCommand;
+import io.invoiceflow.events.distributionlist.RemoveDistributionEntry;
+import io.invoiceflow.events.distributionlist.SetDistributionEntry;
 import io.invoiceflow.events.shared.CustomerNumber;
 import io.invoiceflow.events.shared.TenantId;
 import io.invoiceflow.events.tenant.DeactivateInvoicing;
@@ -29,9 +29,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import static io.invoiceflow.events.distribution.SetDistributionEntry.Outcome.ADDED;
-import static io.invoiceflow.events.distribution.SetDistributionEntry.Outcome.CHANGED;
-import static io.invoiceflow.events.distribution.SetDistributionEntry.Outcome.UNCHANGED;
+import static io.invoiceflow.events.distributionlist.SetDistributionEntry.Outcome.ADDED;
+import static io.invoiceflow.events.distributionlist.SetDistributionEntry.Outcome.CHANGED;
+import static io.invoiceflow.events.distributionlist.SetDistributionEntry.Outcome.UNCHANGED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 

@@ -1,4 +1,4 @@
-package io.invoiceflow.events.distribution;
+package io.invoiceflow.events.distributionlist;
 
 import io.invoiceflow.events.EventRevision;
 import io.invoiceflow.events.shared.CustomerNumber;
