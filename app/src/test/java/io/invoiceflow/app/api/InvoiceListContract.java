@@ -3,9 +3,11 @@ package io.invoiceflow.app.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 import static io.invoiceflow.app.api.Problems.assertInvalid;
@@ -43,7 +45,12 @@ interface InvoiceListContract extends ApiTestContext {
         assertThat(drafts.path("total").asLong()).isEqualTo(2);
         JsonNode byCustomer = tenant.get("/invoices?filter=" + encode("q contains \"BRYGGEN\"") + "&sort=-grossAmount").json();
         assertThat(byCustomer.path("total").asLong()).isEqualTo(5);
-        assertThat(finals).contains(byCustomer.path("items").get(0).path("invoiceId").asText());
+        List<BigDecimal> gross = new ArrayList<>();
+        byCustomer.path("items").forEach(i -> gross.add(new BigDecimal(i.path("grossAmount").asText())));
+        assertThat(gross).hasSize(5).isSortedAccordingTo(Comparator.reverseOrder());
+        List<String> listed = new ArrayList<>();
+        byCustomer.path("items").forEach(i -> listed.add(i.path("invoiceId").asText()));
+        assertThat(listed).containsAll(finals);
     }
 
     @Test
