@@ -24,8 +24,10 @@ public record DistributionJob(
         TenantProfile supplier,
         InvoiceView invoice,
         Long numberSequence,
-        String notice) {
+        String notice,
+        DailySummary summary) {
 
     public static final String INVOICE = "INVOICE";
     public static final String BOUNCE_NOTICE = "BOUNCE_NOTICE";
+    public static final String DAILY_SUMMARY = "DAILY_SUMMARY";
 }

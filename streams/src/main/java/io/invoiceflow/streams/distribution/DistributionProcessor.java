@@ -6,6 +6,7 @@ import io.invoiceflow.events.Topics;
 import io.invoiceflow.events.distribution.DistributionBounced;
 import io.invoiceflow.events.distribution.DistributionFailed;
 import io.invoiceflow.events.distribution.DistributionId;
+import io.invoiceflow.events.distribution.DistributionRendered;
 import io.invoiceflow.events.distribution.DistributionRequested;
 import io.invoiceflow.events.distribution.DistributionSent;
 import io.invoiceflow.events.distribution.DistributionTrigger;
@@ -37,6 +38,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -48,8 +50,9 @@ import java.util.UUID;
  * invoice, so a repeat is a duplicate); a requested distribution becomes a job, due at once; a
  * wall-clock punctuator hands due jobs to the workers ({@code invoicing.distribution-jobs}) with
  * their recipients (routed), language and the invoice as it stands; a temporary failure makes the
- * next attempt due at its retry time; a bounce sends the tenant one notice. The processor keeps what
- * it needs as it folds: invoices, tenant profiles, the distribution list, open jobs.
+ * next attempt due at its retry time; a bounce sends the tenant one notice; the invoices recurring
+ * schedules produced make the tenant's daily summary ({@link Summaries}). The processor keeps what it
+ * needs as it folds: invoices, tenant profiles, the distribution list, open jobs, summary lines.
  */
 final class DistributionProcessor implements Processor<String, byte[], String, byte[]> {
     private static final Logger LOG = LoggerFactory.getLogger(DistributionProcessor.class);
@@ -66,6 +69,7 @@ final class DistributionProcessor implements Processor<String, byte[], String, b
     private KeyValueStore<String, byte[]> list;
     private KeyValueStore<String, byte[]> jobs;
     private KeyValueStore<String, byte[]> due;
+    private Summaries summaries;
 
     DistributionProcessor(Clock clock, Duration punctuation) {
         this.clock = clock;
@@ -81,7 +85,10 @@ final class DistributionProcessor implements Processor<String, byte[], String, b
         list = context.getStateStore(DistributionTopology.LIST);
         jobs = context.getStateStore(DistributionTopology.JOBS);
         due = context.getStateStore(DistributionTopology.DUE);
-        context.schedule(punctuation, PunctuationType.WALL_CLOCK_TIME, now -> dispatchDue(Instant.ofEpochMilli(now)));
+        summaries = new Summaries(clock, context.getStateStore(DistributionTopology.SUMMARY_LINES),
+                context.getStateStore(DistributionTopology.SUMMARY_DAYS));
+        // the injected clock, not the stream time: a development installation's clock may run ahead
+        context.schedule(punctuation, PunctuationType.WALL_CLOCK_TIME, ignored -> dispatchDue(clock.instant()));
     }
 
     @Override
@@ -110,6 +117,16 @@ final class DistributionProcessor implements Processor<String, byte[], String, b
         } else if (payload instanceof DistributionRequested requested) {
             schedule(new JobState(requested.distributionId().value(), tenant, requested.invoiceId().value(), 1,
                     requested.to(), requested.cc(), event.time()));
+            if (requested.trigger() == DistributionTrigger.FINALIZED) {
+                Optional<TenantProfile> profile = profile(tenant);
+                Optional<InvoiceView> invoice = invoice(tenant, requested.invoiceId().value());
+                if (profile.isPresent() && invoice.isPresent()) {
+                    summaries.requested(tenant, requested.distributionId().value(), invoice.get(),
+                            ZoneId.of(profile.get().timeZone()), event.time());
+                }
+            }
+        } else if (payload instanceof DistributionRendered rendered) {
+            summaries.rendered(tenant, rendered);
         } else if (payload instanceof DistributionFailed failed) {
             JobState job = job(tenant, failed.distributionId().value());
             if (job != null && (failed.permanent() || failed.retryAt() == null)) {
@@ -118,11 +135,14 @@ final class DistributionProcessor implements Processor<String, byte[], String, b
                 schedule(new JobState(job.distributionId(), tenant, job.invoiceId(), failed.attempt() + 1, job.to(),
                         job.cc(), failed.retryAt()));
             }
+            summaries.failed(tenant, failed);
         } else if (payload instanceof DistributionSent sent) {
             Optional.ofNullable(job(tenant, sent.distributionId().value())).ifPresent(this::forget);
+            summaries.sent(tenant, sent);
         } else if (payload instanceof DistributionBounced bounced) {
             Optional.ofNullable(job(tenant, bounced.distributionId().value())).ifPresent(this::forget);
             bounceNotice(tenant, bounced, event);
+            summaries.bounced(tenant, bounced);
         }
     }
 
@@ -161,7 +181,7 @@ final class DistributionProcessor implements Processor<String, byte[], String, b
         jobs.delete(jobKey(job.tenantId(), job.distributionId()));
     }
 
-    /** Hands every job due by {@code now} to the workers. */
+    /** Hands every job due by {@code now} to the workers, and every daily summary due. */
     void dispatchDue(Instant now) {
         List<String> ready = new ArrayList<>();
         try (KeyValueIterator<String, byte[]> it = due.range("", String.format("%019d", now.toEpochMilli()) + '\uffff')) {
@@ -175,6 +195,24 @@ final class DistributionProcessor implements Processor<String, byte[], String, b
                 dispatch(job, now);
             }
         }
+        for (DailySummary.Due summary : summaries.due(now, this::profile)) {
+            summarize(summary, now);
+        }
+    }
+
+    /** R4: the day's summary of automatic sending to the tenant's notification address. */
+    private void summarize(DailySummary.Due due, Instant now) {
+        String to = due.profile().notificationEmail();
+        if (to == null || to.isBlank()) {
+            LOG.info("No daily summary for tenant {} on {}: it has no notification address", due.tenantId(),
+                    due.summary().day());
+            return;
+        }
+        String jobId = "summary/" + due.tenantId() + "/" + due.summary().day() + "/" + due.summary().sequence();
+        DistributionJob work = new DistributionJob(DistributionJob.DAILY_SUMMARY, jobId, null, due.tenantId(), null, 1,
+                List.of(to), List.of(), due.profile().defaultLanguage(), due.profile(), null, null, null,
+                due.summary());
+        forward(Topics.DISTRIBUTION_JOBS, jobId, ViewJson.write(work), new RecordHeaders(), now);
     }
 
     private void dispatch(JobState job, Instant now) {
@@ -206,7 +244,7 @@ final class DistributionProcessor implements Processor<String, byte[], String, b
         DistributionJob work = new DistributionJob(DistributionJob.INVOICE, job.distributionId() + "/" + job.attempt(),
                 job.distributionId(), job.tenantId(), job.invoiceId(), job.attempt(), recipients.get().to(),
                 recipients.get().cc(), invoice.language(), ViewJson.read(profile, TenantProfile.class), invoice,
-                ReadStores.viewNumberSequence(stored), null);
+                ReadStores.viewNumberSequence(stored), null, null);
         forward(Topics.DISTRIBUTION_JOBS, job.distributionId(), ViewJson.write(work), new RecordHeaders(), now);
     }
 
@@ -224,7 +262,7 @@ final class DistributionProcessor implements Processor<String, byte[], String, b
         DistributionJob work = new DistributionJob(DistributionJob.BOUNCE_NOTICE, "bounce-notice/" + event.eventId(),
                 bounced.distributionId().value(), tenant, bounced.invoiceId().value(), 1,
                 List.of(supplier.notificationEmail()), List.of(), supplier.defaultLanguage(), supplier, invoice,
-                ReadStores.viewNumberSequence(stored), notice);
+                ReadStores.viewNumberSequence(stored), notice, null);
         forward(Topics.DISTRIBUTION_JOBS, work.jobId(), ViewJson.write(work), new RecordHeaders(), event.time());
     }
 
@@ -244,6 +282,15 @@ final class DistributionProcessor implements Processor<String, byte[], String, b
     private void forward(String topic, String key, byte[] value, RecordHeaders headers, Instant time) {
         headers.add(ROUTE, topic.getBytes(StandardCharsets.UTF_8));
         context.forward(new Record<>(key, value, time.toEpochMilli(), headers));
+    }
+
+    private Optional<TenantProfile> profile(String tenant) {
+        return Optional.ofNullable(tenants.get(tenant)).map(b -> ViewJson.read(b, TenantProfile.class));
+    }
+
+    private Optional<InvoiceView> invoice(String tenant, String invoiceId) {
+        return Optional.ofNullable(invoices.get(ReadStores.view(tenant, "invoice", invoiceId)))
+                .map(b -> ViewJson.read(ReadStores.viewJson(b), InvoiceView.class));
     }
 
     private JobState job(String tenant, String distributionId) {

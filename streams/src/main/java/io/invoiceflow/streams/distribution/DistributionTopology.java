@@ -36,7 +36,10 @@ public final class DistributionTopology {
     static final String LIST = "distribution-list";
     static final String JOBS = "distribution-jobs";
     static final String DUE = "distribution-due";
-    public static final List<String> STORES = List.of(POSITIONS, INVOICES, TENANTS, LIST, JOBS, DUE);
+    static final String SUMMARY_LINES = "distribution-summary-lines";
+    static final String SUMMARY_DAYS = "distribution-summary-days";
+    public static final List<String> STORES = List.of(POSITIONS, INVOICES, TENANTS, LIST, JOBS, DUE, SUMMARY_LINES,
+            SUMMARY_DAYS);
 
     private DistributionTopology() {
     }

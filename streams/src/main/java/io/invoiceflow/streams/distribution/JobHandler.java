@@ -85,6 +85,8 @@ public final class JobHandler {
     public void handle(DistributionJob job) {
         if (DistributionJob.BOUNCE_NOTICE.equals(job.kind())) {
             sendNotice(job);
+        } else if (DistributionJob.DAILY_SUMMARY.equals(job.kind())) {
+            sendSummary(job);
         } else {
             sendInvoice(job);
         }
@@ -182,6 +184,23 @@ public final class JobHandler {
         SendOutcome outcome = mailer.system().send(mail);
         if (!(outcome instanceof Accepted)) {
             LOG.warn("The bounce notice {} to {} was not accepted: {}", job.jobId(), job.to(), outcome);
+        }
+    }
+
+    /** R4: the day's summary of automatic sending, to the tenant's notification address. */
+    private void sendSummary(DistributionJob job) {
+        SummaryEmail.Text text = SummaryEmail.compose(job.summary(), job.supplier().name(), job.language());
+        MailAddress from = sender(job);
+        UUID summaryId = UUID.nameUUIDFromBytes(job.jobId().getBytes(StandardCharsets.UTF_8));
+        OutgoingMail mail = new OutgoingMail(tokens.identity(summaryId, from.domain(), Optional.empty()), from,
+                Optional.empty(), job.to().stream().map(MailAddress::of).toList(), List.of(), text.subject(),
+                text.body(), "<pre style=\"font-family:inherit\">" + Html.escape(text.body()) + "</pre>", List.of());
+        SendOutcome outcome = mailer.system().send(mail);
+        if (outcome instanceof Accepted) {
+            LOG.info("Daily summary {} sent to {}: {} sent, {} failed, {} bounced, {} pending", job.jobId(), job.to(),
+                    job.summary().sent(), job.summary().failed(), job.summary().bounced(), job.summary().pending());
+        } else {
+            LOG.warn("The daily summary {} to {} was not accepted: {}", job.jobId(), job.to(), outcome);
         }
     }
 

@@ -6,6 +6,7 @@ import io.invoiceflow.events.Topics;
 import io.invoiceflow.events.distribution.DistributionBounced;
 import io.invoiceflow.events.distribution.DistributionFailed;
 import io.invoiceflow.events.distribution.DistributionId;
+import io.invoiceflow.events.distribution.DistributionRendered;
 import io.invoiceflow.events.distribution.DistributionRequested;
 import io.invoiceflow.events.distribution.DistributionSent;
 import io.invoiceflow.events.distribution.DistributionTrigger;
@@ -22,6 +23,7 @@ import io.invoiceflow.events.tenant.TenantCreated;
 import io.invoiceflow.events.tenant.TenantProfile;
 import io.invoiceflow.projections.Feed;
 import io.invoiceflow.projections.ViewJson;
+import io.invoiceflow.streams.MovableClock;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -39,11 +41,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Properties;
 
@@ -59,6 +59,7 @@ class DistributionTopologyTest {
             new NumberSeries("CN-", 1001), "faktura@fjordlys.no");
 
     private final Feed feed = new Feed(START.minus(Duration.ofHours(1)));
+    private final MovableClock clock = new MovableClock(START);
     private TopologyTestDriver driver;
     private TestInputTopic<String, byte[]> events;
     private TestOutputTopic<String, byte[]> commands;
@@ -67,7 +68,7 @@ class DistributionTopologyTest {
     @BeforeEach
     void start() {
         StreamsBuilder builder = new StreamsBuilder();
-        DistributionTopology.build(builder, Stores::inMemoryKeyValueStore, Clock.fixed(START, ZoneOffset.UTC),
+        DistributionTopology.build(builder, Stores::inMemoryKeyValueStore, clock,
                 Duration.ofSeconds(1));
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "distribution-test");
@@ -113,7 +114,7 @@ class DistributionTopologyTest {
 
         // when the punctuator runs
         assertThat(jobs.isEmpty()).isTrue();
-        driver.advanceWallClockTime(Duration.ofSeconds(1));
+        advance(Duration.ofSeconds(1));
 
         // then one job, routed, with the invoice as it stands
         DistributionJob job = onlyJob();
@@ -126,7 +127,7 @@ class DistributionTopologyTest {
         assertThat(job.invoice().number()).isEqualTo("INV-1001");
         assertThat(job.numberSequence()).isEqualTo(1001);
         assertThat(job.supplier().name()).isEqualTo("Fjordlys Konsult AS");
-        driver.advanceWallClockTime(Duration.ofSeconds(5));
+        advance(Duration.ofSeconds(5));
         assertThat(jobs.isEmpty()).as("a job is handed out once").isTrue();
     }
 
@@ -142,7 +143,7 @@ class DistributionTopologyTest {
 
         // when
         requested(invoice, List.of());
-        driver.advanceWallClockTime(Duration.ofSeconds(1));
+        advance(Duration.ofSeconds(1));
 
         // then the list wins over the contacts
         DistributionJob job = onlyJob();
@@ -155,7 +156,7 @@ class DistributionTopologyTest {
         InvoiceId invoice = InvoiceId.random();
         finalInvoice(invoice, contacts("kari@kunde.no"));
         requested(invoice, List.of("regnskap@kunde.no"));
-        driver.advanceWallClockTime(Duration.ofSeconds(1));
+        advance(Duration.ofSeconds(1));
         assertThat(onlyJob().to()).containsExactly("regnskap@kunde.no");
     }
 
@@ -168,7 +169,7 @@ class DistributionTopologyTest {
         DistributionId distribution = requested(invoice, List.of());
 
         // when
-        driver.advanceWallClockTime(Duration.ofSeconds(1));
+        advance(Duration.ofSeconds(1));
 
         // then
         assertThat(jobs.isEmpty()).isTrue();
@@ -185,15 +186,15 @@ class DistributionTopologyTest {
         InvoiceId invoice = InvoiceId.random();
         finalInvoice(invoice, contacts("kari@kunde.no"));
         DistributionId distribution = requested(invoice, List.of());
-        driver.advanceWallClockTime(Duration.ofSeconds(1));
+        advance(Duration.ofSeconds(1));
         onlyJob();
         events.pipeInput(feed.event(distribution.value(), new DistributionFailed(distribution, TENANT, invoice, 1,
                 "SMTP_TEMPORARY", "451 try later", false, START.plusSeconds(60)), "system:distribution"));
 
         // when / then: nothing before the retry time, attempt 2 after it
-        driver.advanceWallClockTime(Duration.ofSeconds(30));
+        advance(Duration.ofSeconds(30));
         assertThat(jobs.isEmpty()).isTrue();
-        driver.advanceWallClockTime(Duration.ofSeconds(30));
+        advance(Duration.ofSeconds(30));
         assertThat(onlyJob().attempt()).isEqualTo(2);
     }
 
@@ -207,7 +208,7 @@ class DistributionTopologyTest {
                 "<m@x>", "250 Ok", List.of()), "system:distribution"));
 
         // when
-        driver.advanceWallClockTime(Duration.ofSeconds(5));
+        advance(Duration.ofSeconds(5));
 
         // then
         assertThat(jobs.isEmpty()).isTrue();
@@ -220,12 +221,12 @@ class DistributionTopologyTest {
         DistributionId distribution = DistributionId.forFinalized(invoice);
         events.pipeInput(feed.event(distribution.value(), new DistributionRequested(distribution, TENANT, invoice,
                 DistributionTrigger.FINALIZED, List.of(), List.of()), "system:distribution"));
-        driver.advanceWallClockTime(Duration.ofSeconds(2));
+        advance(Duration.ofSeconds(2));
         assertThat(jobs.isEmpty()).isTrue();
 
         // when the invoice arrives
         finalInvoice(invoice, contacts("kari@kunde.no"));
-        driver.advanceWallClockTime(Duration.ofSeconds(2));
+        advance(Duration.ofSeconds(2));
 
         // then
         assertThat(onlyJob().distributionId()).isEqualTo(distribution.value());
@@ -237,7 +238,7 @@ class DistributionTopologyTest {
         InvoiceId invoice = InvoiceId.random();
         finalInvoice(invoice, contacts("kari@kunde.no"));
         DistributionId distribution = requested(invoice, List.of());
-        driver.advanceWallClockTime(Duration.ofSeconds(1));
+        advance(Duration.ofSeconds(1));
         onlyJob();
         events.pipeInput(feed.event(distribution.value(), new DistributionSent(distribution, TENANT, invoice, 1,
                 "<m@x>", "250 Ok", List.of()), "system:distribution"));
@@ -255,19 +256,115 @@ class DistributionTopologyTest {
         assertThat(notice.notice()).contains("kari@kunde.no").contains("5.1.1");
     }
 
+
+    @Test
+    void shouldSummarizeTheDaysRecurringInvoicesOnce_whenTheirSendingHasSettled() {
+        // given two recurring invoices and a manual one, requested automatically
+        InvoiceId first = InvoiceId.random();
+        InvoiceId second = InvoiceId.random();
+        InvoiceId manual = InvoiceId.random();
+        finalInvoice(first, contacts("kari@kunde.no"), InvoiceOrigin.Kind.RECURRING, "INV-1001");
+        finalInvoice(second, contacts(), InvoiceOrigin.Kind.RECURRING, "INV-1002");
+        finalInvoice(manual, contacts("ola@kunde.no"), InvoiceOrigin.Kind.SCRATCH, "INV-1003");
+        DistributionId sent = requested(first, List.of());
+        DistributionId failed = requested(second, List.of());
+        requested(manual, List.of());
+
+        // when the first is sent and the second fails for want of a recipient
+        advance(Duration.ofSeconds(1));
+        List<DistributionJob> handedOut = jobs.readRecordsToList().stream()
+                .map(r -> ViewJson.read(r.value(), DistributionJob.class)).toList();
+        assertThat(handedOut).extracting(DistributionJob::invoiceId).containsExactlyInAnyOrder(first.value(),
+                manual.value());
+        events.pipeInput(feed.event(sent.value(), new DistributionRendered(sent, TENANT, first, 1, "EMAIL",
+                List.of("kari@kunde.no"), List.of(), "system", "nb", "built-in:nb", "classic", "ab".repeat(32), 1000,
+                "<m1@x>"), "system:distribution"));
+        events.pipeInput(feed.event(sent.value(), new DistributionSent(sent, TENANT, first, 1, "<m1@x>", "250 Ok",
+                List.of()), "system:distribution"));
+        events.pipeInput(feed.event(failed.value(), new DistributionFailed(failed, TENANT, second, 1, "NO_RECIPIENT",
+                "no address", true, null), "system:distribution"));
+
+        // then nothing before five quiet minutes, then one summary to the notification address
+        advance(Duration.ofMinutes(4));
+        assertThat(jobs.isEmpty()).isTrue();
+        advance(Duration.ofMinutes(1));
+        DistributionJob summary = onlyJob();
+        assertThat(summary.kind()).isEqualTo(DistributionJob.DAILY_SUMMARY);
+        assertThat(summary.to()).containsExactly("faktura@fjordlys.no");
+        assertThat(summary.summary().day()).isEqualTo(DAY);
+        assertThat(summary.summary().sent()).isEqualTo(1);
+        assertThat(summary.summary().failed()).isEqualTo(1);
+        assertThat(summary.summary().lines()).extracting(SummaryLine::number).containsExactly("INV-1002", "INV-1001");
+        assertThat(summary.summary().lines().get(1).recipients()).containsExactly("kari@kunde.no");
+        assertThat(summary.summary().lines().get(0).detail()).startsWith("NO_RECIPIENT");
+        advance(Duration.ofHours(3));
+        assertThat(jobs.isEmpty()).as("one summary per day").isTrue();
+    }
+
+    @Test
+    void shouldListWhatIsStillRetried_whenTheDayIsOverBeforeItSettled() {
+        // given a recurring invoice whose sending keeps failing temporarily
+        InvoiceId invoice = InvoiceId.random();
+        finalInvoice(invoice, contacts("kari@kunde.no"), InvoiceOrigin.Kind.RECURRING, "INV-1001");
+        DistributionId distribution = requested(invoice, List.of());
+        advance(Duration.ofSeconds(1));
+        onlyJob();
+        events.pipeInput(feed.event(distribution.value(), new DistributionFailed(distribution, TENANT, invoice, 1,
+                "SMTP_TEMPORARY", "451 try later", false, START.plus(Duration.ofHours(20))), "system:distribution"));
+
+        // when the day ends in Oslo (23:00 UTC)
+        advance(Duration.between(clock.instant(), Instant.parse("2026-11-30T22:59:00Z")));
+        assertThat(jobs.isEmpty()).isTrue();
+        advance(Duration.ofMinutes(1));
+
+        // then the summary lists it as still being sent
+        DistributionJob summary = onlyJob();
+        assertThat(summary.summary().pending()).isEqualTo(1);
+        assertThat(summary.summary().lines().get(0).detail()).contains("SMTP_TEMPORARY");
+    }
+
+    @Test
+    void shouldSendNoSummary_whenNothingWasSentAutomatically() {
+        // given a manual invoice sent
+        InvoiceId invoice = InvoiceId.random();
+        finalInvoice(invoice, contacts("kari@kunde.no"));
+        DistributionId distribution = requested(invoice, List.of());
+        advance(Duration.ofSeconds(1));
+        onlyJob();
+        events.pipeInput(feed.event(distribution.value(), new DistributionSent(distribution, TENANT, invoice, 1,
+                "<m@x>", "250 Ok", List.of()), "system:distribution"));
+
+        // when the day passes
+        advance(Duration.ofHours(20));
+
+        // then
+        assertThat(jobs.isEmpty()).isTrue();
+    }
+
     // ---- fixtures
+
+    /** Moves the processor's clock and the driver's wall clock (which fires the punctuators) together. */
+    private void advance(Duration step) {
+        clock.advance(step);
+        driver.advanceWallClockTime(step);
+    }
 
     private static List<Contact> contacts(String... emails) {
         return java.util.Arrays.stream(emails).map(e -> new Contact(e.substring(0, e.indexOf('@')), e, null)).toList();
     }
 
     private void finalInvoice(InvoiceId invoice, List<Contact> contacts) {
+        finalInvoice(invoice, contacts, InvoiceOrigin.Kind.SCRATCH, "INV-1001");
+    }
+
+    private void finalInvoice(InvoiceId invoice, List<Contact> contacts, InvoiceOrigin.Kind origin, String number) {
         InvoiceContent c = Feed.content("10001", "Bryggen Bakeri AS", "100.00", DAY);
         InvoiceContent content = new InvoiceContent(c.customer(), contacts, c.invoiceDate(), c.paymentTerms(),
                 c.dueDate(), c.poNumber(), c.comments(), c.language(), c.locale(), c.currency(), c.lines(), c.totals());
-        events.pipeInput(feed.event(invoice.value(), new InvoiceDrafted(invoice, TENANT, InvoiceOrigin.scratch(),
-                content), "user-1"));
-        events.pipeInput(feed.event(invoice.value(), new InvoiceFinalized(invoice, TENANT, "INV-1001", 1001, DAY,
+        events.pipeInput(feed.event(invoice.value(), new InvoiceDrafted(invoice, TENANT,
+                new InvoiceOrigin(origin, origin == InvoiceOrigin.Kind.SCRATCH ? null : "source"), content), "user-1"));
+        events.pipeInput(feed.event(invoice.value(), new InvoiceFinalized(invoice, TENANT, number,
+                Long.parseLong(number.substring(4)), DAY,
                 DAY.plusDays(14), "NOK", content.totals(), START), "user-1"));
     }
 
