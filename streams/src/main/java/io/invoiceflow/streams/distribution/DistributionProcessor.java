@@ -233,7 +233,7 @@ final class DistributionProcessor implements Processor<String, byte[], String, b
         TenantId tenant = new TenantId(job.tenantId());
         if (recipients.isEmpty()) {
             command(new RecordDistributionFailed(new DistributionId(job.distributionId()), tenant, job.attempt(),
-                    "NO_RECIPIENT", "the invoice has no recipient: no distribution list entry for customer "
+                    DistributionError.NO_RECIPIENT.name(), "the invoice has no recipient: no distribution list entry for customer "
                     + (invoice.customer() == null ? "?" : invoice.customer().customerNumber().value())
                     + " and no contact with an email address", true, null), null);
             forget(job);

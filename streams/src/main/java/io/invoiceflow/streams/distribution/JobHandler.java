@@ -101,7 +101,7 @@ public final class JobHandler {
             // rendered for the finalization time: a repeat after a crash renders the very same bytes
             pdf = renderer.render(document, Template.standard(Layout.CLASSIC), job.invoice().finalizedAt());
         } catch (RenderException e) {
-            recorder.failed(new RecordDistributionFailed(distribution, tenant, job.attempt(), "RENDER_FAILED",
+            recorder.failed(new RecordDistributionFailed(distribution, tenant, job.attempt(), DistributionError.RENDER_FAILED.name(),
                     e.getMessage(), true, null));
             return;
         }

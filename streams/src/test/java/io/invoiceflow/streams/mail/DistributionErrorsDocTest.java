@@ -1,5 +1,6 @@
 package io.invoiceflow.streams.mail;
 
+import io.invoiceflow.streams.distribution.DistributionError;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -17,6 +18,10 @@ class DistributionErrorsDocTest {
             assertThat(doc).as(error.name()).contains("\n## " + error.name() + "\n").contains("| `" + error.name() + "` | "
                     + (error.isPermanent() ? "no" : "yes") + " |");
         }
-        assertThat(doc.split("\n## ", -1)).hasSize(MailError.values().length + 1);
+        for (DistributionError error : DistributionError.values()) {
+            assertThat(doc).as(error.name()).contains("\n## " + error.name() + "\n").contains("| `" + error.name()
+                    + "` | no |");
+        }
+        assertThat(doc.split("\n## ", -1)).hasSize(MailError.values().length + DistributionError.values().length + 1);
     }
 }

@@ -1,0 +1,17 @@
+package io.invoiceflow.streams.distribution;
+
+/**
+ * Why a distribution failed before any mail server was involved. Both are permanent: nothing would
+ * change by trying again. The mail transport's own codes are {@code MailError}; both sets are
+ * explained in {@code docs/distribution-errors.md}.
+ */
+public enum DistributionError {
+    /** No distribution list entry for the customer number, and no contact with an email address. */
+    NO_RECIPIENT,
+    /** The PDF could not be rendered (a broken custom template, an invoice the layout cannot show). */
+    RENDER_FAILED;
+
+    public boolean isPermanent() {
+        return true;
+    }
+}
