@@ -27,12 +27,23 @@ final class TenantFixture {
     final String accountantUserId;
 
     private TenantFixture(ApiClient api, String id, JsonNode admin, JsonNode accountant) {
+        this(api, id, admin.path("apiKey").asText(), admin.path("userId").asText(), accountant.path("apiKey").asText(),
+                accountant.path("userId").asText());
+    }
+
+    private TenantFixture(ApiClient api, String id, String adminKey, String adminUserId, String accountantKey,
+                          String accountantUserId) {
         this.api = api;
         this.id = id;
-        this.adminKey = admin.path("apiKey").asText();
-        this.adminUserId = admin.path("userId").asText();
-        this.accountantKey = accountant.path("apiKey").asText();
-        this.accountantUserId = accountant.path("userId").asText();
+        this.adminKey = adminKey;
+        this.adminUserId = adminUserId;
+        this.accountantKey = accountantKey;
+        this.accountantUserId = accountantUserId;
+    }
+
+    /** The same tenant and users, reached through another client (another instance, or a restarted one). */
+    TenantFixture on(ApiClient other) {
+        return new TenantFixture(other, id, adminKey, adminUserId, accountantKey, accountantUserId);
     }
 
     static TenantFixture create(ApiClient api, String operatorToken) {
