@@ -84,4 +84,16 @@ interface OperationsContract extends ApiTestContext {
         assertThat(spec.path("openapi").asText()).startsWith("3.");
         assertThat(spec.path("paths").isObject()).isTrue();
     }
+
+    @Test
+    default void shouldNotOfferTheDevelopmentTools_whenTheInstallationRunsInProduction() {
+        // given the default mode, production
+
+        // when the operator asks for the clock
+        ApiResponse clock = api().get("/api/v1/dev/clock").token(ADMIN_TOKEN).send();
+
+        // then
+        Problems.assertProblem(clock, 404, "NOT_FOUND");
+        assertThat(clock.json().path("detail").asText()).contains("INVOICEFLOW_MODE=development");
+    }
 }

@@ -93,6 +93,8 @@ interface TenantIsolationContract extends ApiTestContext {
             return DistributionListContract.email("mallory@evil.example");
         } else if (p.endsWith("/distribution-list/import")) {
             return "customer_number,email\n" + TenantFixture.CUSTOMER + ",mallory@evil.example\n";
+        } else if (p.endsWith("/dev/morning-run")) {
+            return "{\"date\": \"2027-01-01\"}";
         }
         throw new AssertionError(route + " is new: give it a valid body in this test");
     }
