@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.invoiceflow.app.distribution.DistributionSide;
 import io.invoiceflow.app.distribution.DocumentService;
+import io.invoiceflow.app.distribution.SettingsService;
 import io.invoiceflow.app.distribution.StartingDocuments;
 import io.invoiceflow.app.kafka.EmbeddedKafkaBroker;
 import io.invoiceflow.app.kafka.StreamsApps;
@@ -109,9 +110,10 @@ public final class Invoiceflow implements AutoCloseable {
             };
             StartingReadModel readModel = new StartingReadModel();
             StartingDocuments documents = new StartingDocuments();
+            SettingsService settings = new SettingsService(writeSide);
             web = WebApp.create(new WebApp.Dependencies(new TokenAuthenticator(adminHash, writeSide.directory()),
                     dispatcher, new WriteSideQueries(writeSide), readModel, documents,
-                    new FrequencyQueries(writeSide, clock), operations));
+                    new FrequencyQueries(writeSide, clock), settings, operations));
             web.start(config.port());
             resources.push(web::stop);
 
@@ -143,6 +145,7 @@ public final class Invoiceflow implements AutoCloseable {
             resources.push(distribution);
             documents.started(new DocumentService(writeSide, distribution.renderer(), distribution.links(), publicUrl,
                     distribution.mailer().mailbox()));
+            settings.started(distribution.renderer(), distribution.secrets(), distribution.mailer());
             LOG.info("Invoiceflow is up on port {} ({})", web.port(), config);
             if (embeddedKafka) {
                 LOG.info("Embedded Kafka broker: {} (kcat -b {} -t invoicing.events -C)", bootstrapServers, bootstrapServers);

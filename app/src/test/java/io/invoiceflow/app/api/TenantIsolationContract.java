@@ -18,9 +18,17 @@ interface TenantIsolationContract extends ApiTestContext {
     record Victim(TenantFixture tenant, String draft, String finalized, String order, String creditNote,
                   String frequency) {
         static Victim create(TenantFixture tenant) {
+            tenant.expect(201, tenant.put("/settings/templates/" + TEMPLATE, SettingsBodies.STANDARD_TEMPLATE, null));
+            tenant.expect(201, tenant.put("/settings/layouts/customers/" + TenantFixture.CUSTOMER,
+                    "{\"layout\": \"custom:" + TEMPLATE + "\"}", null));
+            tenant.expect(201, tenant.api.put(tenant.path("/settings/email-templates/invoice/sv")).token(tenant.adminKey)
+                    .json(SettingsBodies.EMAIL_TEMPLATE).send());
             return new Victim(tenant, tenant.draftInvoice(), tenant.finalizedInvoice(), tenant.order(),
                     tenant.creditNote(), FrequencyContract.create(tenant, FrequencyContract.EVERY_OTHER_FRIDAY));
         }
+
+        /** The victim's template, used by a customer rule. */
+        static final String TEMPLATE = "house";
 
         /** The route's path with the path parameters filled in with this victim's ids. */
         String fill(WebApp.Route route, String tenantId) {
@@ -33,7 +41,10 @@ interface TenantIsolationContract extends ApiTestContext {
                     .replace("{creditNoteId}", creditNote)
                     .replace("{frequencyId}", frequency)
                     .replace("{customerNumber}", TenantFixture.CUSTOMER)
-                    .replace("{productCode}", TenantFixture.PRODUCT);
+                    .replace("{productCode}", TenantFixture.PRODUCT)
+                    .replace("{templateName}", TEMPLATE)
+                    .replace("{documentType}", "invoice")
+                    .replace("{language}", "sv");
             assertThat(path).as("%s has a path parameter this test does not know", route).doesNotContain("{");
             return path;
         }
@@ -44,7 +55,8 @@ interface TenantIsolationContract extends ApiTestContext {
             for (String path : List.of("", "/invoices/" + draft, "/invoices/" + finalized, "/orders/" + order,
                     "/credit-notes/" + creditNote, "/customers/" + TenantFixture.CUSTOMER,
                     "/products/" + TenantFixture.PRODUCT, "/customers", "/products", "/frequencies/" + frequency,
-                    "/frequencies?status=all")) {
+                    "/frequencies?status=all", "/settings/payment", "/settings/layouts", "/settings/templates",
+                    "/settings/templates/" + TEMPLATE, "/settings/email-templates", "/settings/sender-account")) {
                 views.put(path, tenant.get(path).state());
             }
             return views;
@@ -68,6 +80,8 @@ interface TenantIsolationContract extends ApiTestContext {
             return Bodies.user("Mallory", "ADMIN");
         } else if (p.endsWith("/customers")) {
             return Bodies.customer("20002");
+        } else if (p.endsWith("/layouts/customers/{customerNumber}")) {
+            return "{\"layout\": \"modern\"}";
         } else if (p.endsWith("/customers/{customerNumber}")) {
             return Bodies.customerDetails();
         } else if (p.endsWith("/products")) {
@@ -87,6 +101,18 @@ interface TenantIsolationContract extends ApiTestContext {
             return FrequencyContract.EVERY_OTHER_FRIDAY;
         } else if (p.endsWith("/rename")) {
             return "{\"name\": \"Mallory's\"}";
+        } else if (p.endsWith("/settings/payment")) {
+            return SettingsBodies.PAYMENT;
+        } else if (p.endsWith("/settings/layouts")) {
+            return SettingsBodies.LAYOUTS;
+        } else if (p.endsWith("/templates/{templateName}") || p.endsWith("/templates/{templateName}/preview")) {
+            return SettingsBodies.STANDARD_TEMPLATE;
+        } else if (p.endsWith("/email-templates/{documentType}/{language}")) {
+            return SettingsBodies.EMAIL_TEMPLATE;
+        } else if (p.endsWith("/sender-account")) {
+            return SettingsBodies.SENDER_ACCOUNT;
+        } else if (p.endsWith("/sender-account/test")) {
+            return "{\"to\": \"mallory@example.no\"}";
         }
         throw new AssertionError(route + " is new: give it a valid body in this test");
     }
