@@ -523,7 +523,8 @@ public final class WebApp {
                     TemplateName name = new TemplateName(ctx.pathParam("templateName"));
                     Long expected = ifMatch(ctx);
                     Requests.TemplateBody body = RequestBodies.read(ctx, Requests.TemplateBody.class);
-                    boolean created = deps.settings().template(tenant, name).isEmpty();
+                    boolean created = deps.settings().templates(tenant).view().items().stream()
+                            .noneMatch(t -> t.templateName().equals(name.value()));
                     send(ctx, deps.settings().templateCommand(tenant, name, body, expected));
                     settingsWritten(ctx, tenant, deps.settings().template(tenant, name)
                             .orElseThrow(() -> DomainException.notFound("template")), created);
