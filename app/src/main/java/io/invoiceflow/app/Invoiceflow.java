@@ -6,6 +6,7 @@ import io.invoiceflow.app.dev.DevClock;
 import io.invoiceflow.app.dev.DevelopmentTools;
 import io.invoiceflow.app.distribution.DistributionSide;
 import io.invoiceflow.app.distribution.DocumentService;
+import io.invoiceflow.app.distribution.SettingsService;
 import io.invoiceflow.app.distribution.StartingDocuments;
 import io.invoiceflow.app.kafka.EmbeddedKafkaBroker;
 import io.invoiceflow.app.kafka.StreamsApps;
@@ -117,9 +118,10 @@ public final class Invoiceflow implements AutoCloseable {
             };
             StartingReadModel readModel = new StartingReadModel();
             StartingDocuments documents = new StartingDocuments();
+            SettingsService settings = new SettingsService(writeSide);
             web = WebApp.create(new WebApp.Dependencies(new TokenAuthenticator(adminHash, writeSide.directory()),
                     dispatcher, new WriteSideQueries(writeSide), readModel, documents,
-                    new FrequencyQueries(writeSide, clock), new DistributionListQueries(writeSide), operations,
+                    new FrequencyQueries(writeSide, clock), settings, new DistributionListQueries(writeSide), operations,
                     config.development() ? new DevelopmentTools((DevClock) clock, writeSide.directory(),
                             config.scheduler(), schedulerMetrics) : Development.OFF));
             web.start(config.port());
@@ -154,6 +156,7 @@ public final class Invoiceflow implements AutoCloseable {
             resources.push(distribution);
             documents.started(new DocumentService(writeSide, distribution.renderer(), distribution.links(), publicUrl,
                     distribution.mailer().mailbox()));
+            settings.started(distribution.renderer(), distribution.secrets(), distribution.mailer());
             LOG.info("Invoiceflow is up on port {} ({})", web.port(), config);
             if (embeddedKafka) {
                 LOG.info("Embedded Kafka broker: {} (kcat -b {} -t invoicing.events -C)", bootstrapServers, bootstrapServers);

@@ -13,6 +13,10 @@ import io.invoiceflow.commands.invoice.Invoice;
 import io.invoiceflow.commands.invoice.InvoiceCommandHandlers;
 import io.invoiceflow.commands.order.Order;
 import io.invoiceflow.commands.product.Product;
+import io.invoiceflow.commands.settings.DistributionSettings;
+import io.invoiceflow.commands.settings.SettingsDirectory;
+import io.invoiceflow.commands.settings.SettingsProjector;
+import io.invoiceflow.commands.settings.TenantDistributionSettings;
 import io.invoiceflow.commands.store.AggregateCache;
 import io.invoiceflow.commands.store.Dialect;
 import io.invoiceflow.commands.store.EventStorage;
@@ -78,10 +82,15 @@ public final class WriteSide implements AutoCloseable {
     private final KafkaForwarder forwarder;
     private final CommandGateway gateway;
     private final RecentEvents recentEvents;
+    private final SettingsDirectory settingsDirectory;
+    private final TenantDistributionSettings distributionSettings;
 
-    private WriteSide(Configuration axon, Directory directory, KafkaForwarder forwarder, RecentEvents recentEvents) {
+    private WriteSide(Configuration axon, Directory directory, SettingsDirectory settingsDirectory,
+                      KafkaForwarder forwarder, RecentEvents recentEvents) {
         this.axon = axon;
         this.directory = directory;
+        this.settingsDirectory = settingsDirectory;
+        this.distributionSettings = new TenantDistributionSettings(settingsDirectory);
         this.forwarder = forwarder;
         this.gateway = axon.commandGateway();
         this.recentEvents = recentEvents;
@@ -99,6 +108,7 @@ public final class WriteSide implements AutoCloseable {
         Schema.create(dataSource, dialect);
         JdbcTransactions transactions = new JdbcTransactions(dataSource, settings.maxTransaction());
         Directory directory = new Directory(transactions, dialect);
+        SettingsDirectory settingsDirectory = new SettingsDirectory(transactions, dialect);
         Serializer serializer = EventStorage.serializer();
         EventStorageEngine engine = EventStorage.engine(transactions, serializer, settings.gapTimeout(),
                 settings.forwarderBatchSize());
@@ -126,9 +136,11 @@ public final class WriteSide implements AutoCloseable {
                         new SimpleCorrelationDataProvider(CommandContext.metaDataKeys().toArray(String[]::new)),
                         new MessageOriginProvider()))
                 .registerComponent(Directory.class, c -> directory)
+                .registerComponent(SettingsDirectory.class, c -> settingsDirectory)
                 .registerComponent(Clock.class, c -> clock);
         for (Class<?> aggregate : List.of(Tenant.class, Customer.class, Product.class, Order.class, Invoice.class,
-                CreditNote.class, Distribution.class, Frequency.class, DistributionEntry.class)) {
+                CreditNote.class, Distribution.class, Frequency.class, DistributionEntry.class,
+                DistributionSettings.class)) {
             configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(aggregate)
                     .configureCommandTargetResolver(c -> byAggregateId)
                     .configureCache(c -> new AggregateCache()));
@@ -142,9 +154,11 @@ public final class WriteSide implements AutoCloseable {
         configurer.eventProcessing(processing -> {
             processing.registerTokenStore(c -> EventStorage.tokenStore(transactions, serializer, settings.nodeId()))
                     .registerSubscribingEventProcessor(DIRECTORY_GROUP)
-                    .assignHandlerTypesMatching(DIRECTORY_GROUP, DirectoryProjector.class::equals)
+                    .assignHandlerTypesMatching(DIRECTORY_GROUP,
+                            type -> type == DirectoryProjector.class || type == SettingsProjector.class)
                     .registerListenerInvocationErrorHandler(DIRECTORY_GROUP, c -> PropagatingErrorHandler.instance())
                     .registerEventHandler(c -> new DirectoryProjector(directory))
+                    .registerEventHandler(c -> new SettingsProjector(settingsDirectory))
                     // a cache: its failure is logged (the default handler) and never fails a command
                     .registerSubscribingEventProcessor(RecentEvents.PROCESSING_GROUP)
                     .assignHandlerTypesMatching(RecentEvents.PROCESSING_GROUP, RecentEvents.Recorder.class::equals)
@@ -164,7 +178,7 @@ public final class WriteSide implements AutoCloseable {
         });
         Configuration axon = configurer.buildConfiguration();
         axon.start();
-        return new WriteSide(axon, directory, forwarder, recentEvents);
+        return new WriteSide(axon, directory, settingsDirectory, forwarder, recentEvents);
     }
 
     /**
@@ -225,6 +239,16 @@ public final class WriteSide implements AutoCloseable {
 
     public Directory directory() {
         return directory;
+    }
+
+    /** The tables of the tenants' distribution settings (ADR 0190). */
+    public SettingsDirectory settingsDirectory() {
+        return settingsDirectory;
+    }
+
+    /** What the distribution and the PDF download need of a tenant's distribution settings. */
+    public TenantDistributionSettings distributionSettings() {
+        return distributionSettings;
     }
 
     /** The forwarder, when the write side runs with one. */

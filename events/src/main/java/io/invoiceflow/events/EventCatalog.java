@@ -8,6 +8,7 @@ import io.invoiceflow.events.frequency.FrequencyEvent;
 import io.invoiceflow.events.invoice.InvoiceEvent;
 import io.invoiceflow.events.order.OrderEvent;
 import io.invoiceflow.events.product.ProductEvent;
+import io.invoiceflow.events.settings.DistributionSettingsEvent;
 import io.invoiceflow.events.tenant.TenantEvent;
 
 import java.util.Arrays;
@@ -24,7 +25,7 @@ public final class EventCatalog {
     private static final List<Class<?>> AGGREGATE_EVENTS = List.of(
             TenantEvent.class, CustomerEvent.class, ProductEvent.class, OrderEvent.class,
             InvoiceEvent.class, CreditNoteEvent.class, FrequencyEvent.class, DistributionEvent.class,
-            DistributionListEvent.class);
+            DistributionListEvent.class, DistributionSettingsEvent.class);
 
     private EventCatalog() {
     }

@@ -40,6 +40,27 @@ import io.invoiceflow.events.order.OrderInvoiced;
 import io.invoiceflow.events.product.ProductAdded;
 import io.invoiceflow.events.product.ProductChanged;
 import io.invoiceflow.events.product.ProductDetails;
+import io.invoiceflow.events.settings.ContentRef;
+import io.invoiceflow.events.settings.CustomerLayoutRemoved;
+import io.invoiceflow.events.settings.CustomerLayoutSet;
+import io.invoiceflow.events.settings.DefaultLayouts;
+import io.invoiceflow.events.settings.DefaultLayoutsChanged;
+import io.invoiceflow.events.settings.DocumentTemplate;
+import io.invoiceflow.events.settings.DocumentTemplateRemoved;
+import io.invoiceflow.events.settings.DocumentTemplateSaved;
+import io.invoiceflow.events.settings.DocumentType;
+import io.invoiceflow.events.settings.EmailTemplateRemoved;
+import io.invoiceflow.events.settings.EmailTemplateSaved;
+import io.invoiceflow.events.settings.KidAlgorithm;
+import io.invoiceflow.events.settings.KidScheme;
+import io.invoiceflow.events.settings.PaymentSettings;
+import io.invoiceflow.events.settings.PaymentSettingsChanged;
+import io.invoiceflow.events.settings.SenderAccount;
+import io.invoiceflow.events.settings.SenderAccountRemoved;
+import io.invoiceflow.events.settings.SenderAccountSet;
+import io.invoiceflow.events.settings.SmtpEncryption;
+import io.invoiceflow.events.settings.TemplateKind;
+import io.invoiceflow.events.settings.TemplateName;
 import io.invoiceflow.events.shared.Address;
 import io.invoiceflow.events.shared.Contact;
 import io.invoiceflow.events.shared.CreditNoteId;
@@ -88,6 +109,14 @@ public final class SampleEvents {
     public static final ProductCode PRODUCT = new ProductCode("CONS-HR");
     public static final DistributionId DISTRIBUTION = new DistributionId("8c1e3a5f-7b9d-4f2a-b4c6-d8e0f2a4b6c8");
     public static final FrequencyId FREQUENCY = new FrequencyId("5b7d9f1a-3c5e-4a7b-9d1f-2e4a6c8b0d13");
+    public static final TemplateName TEMPLATE = new TemplateName("fjordlys-logo");
+
+    private static final ContentRef LOGO = new ContentRef(
+            "3a7bd3e2360a3d29eea436fcfb7e44c735d117c42d1c1835420b6b9942dd4f1b", "image/png", 18342);
+    private static final ContentRef XSLT = new ContentRef(
+            "b94d27b9934d3e08a52e52d7da7dabfac484efe37a5380ee9088f7ace2efcde9", "application/xslt+xml", 6120);
+    private static final SenderAccount SENDER = new SenderAccount("Faktura-mail", "Fakturaavdelingen",
+            "faktura@fjordlys.no", "faktura@fjordlys.no", "smtp.fjordlys.no", 587, SmtpEncryption.STARTTLS);
 
     /** The last Friday of every month from 30 January 2026, twelve times. */
     private static final FrequencyDefinition LAST_FRIDAY = new FrequencyDefinition(
@@ -205,7 +234,24 @@ public final class SampleEvents {
                 new DistributionBounced(DISTRIBUTION, TENANT, INVOICE, "kari@nordvikbygg.no", "DSN", "5.1.1",
                         "smtp; 550 5.1.1 <kari@nordvikbygg.no>: Recipient address rejected: User unknown"),
                 new DistributionEntrySet(TENANT, CUSTOMER, "faktura@nordvikbygg.no"),
-                new DistributionEntryRemoved(TENANT, CUSTOMER)));
+                new DistributionEntryRemoved(TENANT, CUSTOMER),
+                new PaymentSettingsChanged(TENANT, new PaymentSettings("faktura@fjordlys.no", "+47 22 33 44 55",
+                        "Økonomiavdelingen", "86011117947", "NO9386011117947", "DNBANOKK",
+                        new KidScheme(KidAlgorithm.MOD11, 5, 6))),
+                new DefaultLayoutsChanged(TENANT, new DefaultLayouts("custom:fjordlys-logo", "classic", "compact")),
+                new CustomerLayoutSet(TENANT, CUSTOMER, "modern"),
+                new CustomerLayoutRemoved(TENANT, CUSTOMER),
+                new DocumentTemplateSaved(TENANT, TEMPLATE, new DocumentTemplate(TemplateKind.CUSTOM, null, XSLT, LOGO,
+                        "#0B3D91", "#E8EEF8", "Fjordlys Konsult AS - Storgata 12, 0155 Oslo",
+                        "Betal til konto 8601.11.17947 og merk betalingen med KID.")),
+                new DocumentTemplateRemoved(TENANT, TEMPLATE),
+                new EmailTemplateSaved(TENANT, DocumentType.INVOICE, "en", "Engelske kunder",
+                        "Invoice {Number} from {Supplier.Name}",
+                        "Dear {Contact.Name},\n\nplease find invoice {Number} of {Total} {Currency}, due {DueDate}, attached.\n\n"
+                                + "Kind regards\n{Supplier.Name}\n"),
+                new EmailTemplateRemoved(TENANT, DocumentType.CREDIT_NOTE, "sv"),
+                new SenderAccountSet(TENANT, SENDER, true, true),
+                new SenderAccountRemoved(TENANT, "Faktura-mail")));
     }
 
     /**
@@ -242,6 +288,11 @@ public final class SampleEvents {
         put(samples, new FrequencyCreated(FREQUENCY, TENANT, "Hver 2. dag", true, EVERY_OTHER_DAY));
         put(samples, new FrequencyRenamed(FREQUENCY, TENANT, "Hver 2. dag", true));
         put(samples, new FrequencyPatternChanged(FREQUENCY, TENANT, EVERY_OTHER_DAY, "Hver 2. dag"));
+        put(samples, new PaymentSettingsChanged(TENANT, PaymentSettings.NONE));
+        put(samples, new DocumentTemplateSaved(TENANT, TEMPLATE, new DocumentTemplate(TemplateKind.STANDARD, "modern",
+                null, null, null, null, null, null)));
+        put(samples, new SenderAccountSet(TENANT, new SenderAccount("Relay", null, "faktura@fjordlys.no", null,
+                "relay.fjordlys.no", 25, SmtpEncryption.NONE), false, false));
         return samples;
     }
 

@@ -3,6 +3,7 @@ package io.invoiceflow.events;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.invoiceflow.events.distribution.DistributionId;
 import io.invoiceflow.events.frequency.FrequencyId;
+import io.invoiceflow.events.settings.TemplateName;
 import io.invoiceflow.events.shared.CreditNoteId;
 import io.invoiceflow.events.shared.CustomerNumber;
 import io.invoiceflow.events.shared.InvoiceId;
@@ -50,6 +51,8 @@ class TypedIdsTest {
     private static final List<IdType> CODES = List.of(
             new IdType("customerNumber", CustomerNumber.class, CustomerNumber::new, "K-1042"),
             new IdType("productCode", ProductCode.class, ProductCode::new, "CONS-HR"));
+    private static final List<IdType> NAMES = List.of(
+            new IdType("templateName", TemplateName.class, TemplateName::new, "fjordlys-logo_2.v1"));
 
     static Stream<Arguments> invalidUuidIds() {
         List<String> invalid = Arrays.asList(null, "", " ", "not-a-uuid",
@@ -67,12 +70,17 @@ class TypedIdsTest {
         return combine(CODES, invalid);
     }
 
+    static Stream<Arguments> invalidNames() {
+        List<String> invalid = Arrays.asList(null, "", "my logo", "a/b", "logo:1", "æøå", "A".repeat(65));
+        return combine(NAMES, invalid);
+    }
+
     static Stream<IdType> allIds() {
-        return Stream.concat(UUID_IDS.stream(), CODES.stream());
+        return Stream.of(UUID_IDS, CODES, NAMES).flatMap(List::stream);
     }
 
     @ParameterizedTest(name = "{0} from \"{1}\"")
-    @MethodSource({"invalidUuidIds", "invalidCodes"})
+    @MethodSource({"invalidUuidIds", "invalidCodes", "invalidNames"})
     void shouldRejectWithInvalidInput_whenValueIsMalformed(IdType id, String value) {
         // given
         Supplier<Object> create = () -> id.create().apply(value);
@@ -91,7 +99,7 @@ class TypedIdsTest {
     }
 
     @ParameterizedTest(name = "{0} from \"{1}\"")
-    @MethodSource({"invalidUuidIds", "invalidCodes"})
+    @MethodSource({"invalidUuidIds", "invalidCodes", "invalidNames"})
     void shouldRejectWithInvalidInput_whenMalformedValueIsReadFromJson(IdType id, String value) {
         // given
         String json = value == null ? "null" : "\"" + value + "\"";

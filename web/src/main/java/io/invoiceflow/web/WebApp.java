@@ -36,6 +36,19 @@ import io.invoiceflow.events.product.AddProduct;
 import io.invoiceflow.events.product.ChangeProduct;
 import io.invoiceflow.events.product.ProductCommand;
 import io.invoiceflow.events.product.ProductDetails;
+import io.invoiceflow.events.settings.ChangeDefaultLayouts;
+import io.invoiceflow.events.settings.ChangePaymentSettings;
+import io.invoiceflow.events.settings.DefaultLayouts;
+import io.invoiceflow.events.settings.DistributionSettingsCommand;
+import io.invoiceflow.events.settings.DocumentType;
+import io.invoiceflow.events.settings.PaymentSettings;
+import io.invoiceflow.events.settings.RemoveCustomerLayout;
+import io.invoiceflow.events.settings.RemoveDocumentTemplate;
+import io.invoiceflow.events.settings.RemoveEmailTemplate;
+import io.invoiceflow.events.settings.RemoveSenderAccount;
+import io.invoiceflow.events.settings.SaveEmailTemplate;
+import io.invoiceflow.events.settings.SetCustomerLayout;
+import io.invoiceflow.events.settings.TemplateName;
 import io.invoiceflow.events.shared.CreditNoteId;
 import io.invoiceflow.events.shared.CustomerNumber;
 import io.invoiceflow.events.shared.InvoiceId;
@@ -63,6 +76,7 @@ import io.invoiceflow.web.api.Queries;
 import io.invoiceflow.web.api.RawJson;
 import io.invoiceflow.web.api.ReadModel;
 import io.invoiceflow.web.api.Requests;
+import io.invoiceflow.web.api.Settings;
 import io.invoiceflow.web.api.Versioned;
 import io.invoiceflow.web.http.CsvBodies;
 import io.invoiceflow.web.http.Exports;
@@ -118,7 +132,7 @@ public final class WebApp {
 
     /** What the API needs from the rest of the system. */
     public record Dependencies(Authenticator authenticator, CommandDispatcher commands, Queries queries,
-                               ReadModel readModel, Documents documents, Frequencies frequencies,
+                               ReadModel readModel, Documents documents, Frequencies frequencies, Settings settings,
                                DistributionList distributionList, Operations operations, Development development) {
     }
 
@@ -144,14 +158,15 @@ public final class WebApp {
 
     /** The routes {@link #create} registers. */
     public static List<Route> routes() {
-        WebApp app = new WebApp(new Dependencies(null, null, null, null, null, null, null, null, Development.OFF));
+        WebApp app = new WebApp(new Dependencies(null, null, null, null, null, null, null, null, null, Development.OFF));
         Javalin.create(app::configure);
         return List.copyOf(app.routes);
     }
 
     private void configure(JavalinConfig cfg) {
         cfg.startup.showJavalinBanner = false;
-        cfg.http.maxRequestSize = 1_000_000L;
+        // a template may carry a 512 KiB logo (as base64) and a 256 KiB stylesheet
+        cfg.http.maxRequestSize = 2_000_000L;
         Json.install(cfg);
         RequestIds.install(cfg);
         ProblemMapping.install(cfg);
@@ -538,6 +553,7 @@ public final class WebApp {
         readRoute(cfg, list + "/{customerNumber}/history", (ctx, tenant) -> history(ctx, tenant, "distributionlist",
                 DistributionListCommand.aggregateId(tenant, pathId(ctx, "customerNumber", CustomerNumber::new)),
                 "distribution list entry"));
+        settingsRoutes(cfg);
     }
 
     /**
@@ -594,6 +610,168 @@ public final class WebApp {
             throw DomainException.invalid(name, "one-of", name + " must be one of " + String.join(", ", allowed));
         }
         return value;
+    }
+
+    /**
+     * The tenant's distribution settings (H7, S2-S6): read from the write side, so a change is seen at once. Not
+     * invoicing: the S1 switch does not block them.
+     */
+    private void settingsRoutes(JavalinConfig cfg) {
+        String settings = TENANT + "/settings";
+        // H7
+        tenantRoute(cfg, HandlerType.GET, settings + "/payment", Permission.READ, (ctx, tenant) ->
+                settingsView(ctx, deps.settings().payment(tenant)));
+        tenantRoute(cfg, HandlerType.PUT, settings + "/payment", Permission.ADMINISTER_TENANT, (ctx, tenant) -> {
+            Long expected = ifMatch(ctx);
+            send(ctx, new ChangePaymentSettings(tenant, RequestBodies.read(ctx, PaymentSettings.class), expected));
+            settingsWritten(ctx, tenant, deps.settings().payment(tenant));
+        });
+        // S2
+        tenantRoute(cfg, HandlerType.GET, settings + "/layouts", Permission.READ, (ctx, tenant) ->
+                settingsView(ctx, deps.settings().layouts(tenant)));
+        tenantRoute(cfg, HandlerType.PUT, settings + "/layouts", Permission.MANAGE_TEMPLATES, (ctx, tenant) -> {
+            Long expected = ifMatch(ctx);
+            send(ctx, new ChangeDefaultLayouts(tenant, RequestBodies.read(ctx, DefaultLayouts.class), expected));
+            settingsWritten(ctx, tenant, deps.settings().layouts(tenant));
+        });
+        tenantRoute(cfg, HandlerType.PUT, settings + "/layouts/customers/{customerNumber}", Permission.MANAGE_TEMPLATES,
+                (ctx, tenant) -> {
+                    CustomerNumber number = pathId(ctx, "customerNumber", CustomerNumber::new);
+                    Long expected = ifMatch(ctx);
+                    Requests.CustomerLayout body = RequestBodies.read(ctx, Requests.CustomerLayout.class);
+                    boolean created = deps.settings().customerLayout(tenant, number.value()).isEmpty();
+                    send(ctx, new SetCustomerLayout(tenant, number, body.layout(), expected));
+                    settingsWritten(ctx, tenant, deps.settings().customerLayout(tenant, number.value())
+                            .orElseThrow(() -> DomainException.notFound("layout rule")), created);
+                });
+        tenantRoute(cfg, HandlerType.DELETE, settings + "/layouts/customers/{customerNumber}",
+                Permission.MANAGE_TEMPLATES, (ctx, tenant) -> {
+                    CustomerNumber number = pathId(ctx, "customerNumber", CustomerNumber::new);
+                    send(ctx, new RemoveCustomerLayout(tenant, number, ifMatch(ctx)));
+                    settingsDeleted(ctx, tenant);
+                });
+        // S3
+        tenantRoute(cfg, HandlerType.GET, settings + "/templates", Permission.READ, (ctx, tenant) ->
+                settingsView(ctx, deps.settings().templates(tenant)));
+        tenantRoute(cfg, HandlerType.GET, settings + "/templates/{templateName}", Permission.READ, (ctx, tenant) ->
+                settingsView(ctx, deps.settings().template(tenant, pathId(ctx, "templateName", TemplateName::new))
+                        .orElseThrow(() -> DomainException.notFound("template"))));
+        tenantRoute(cfg, HandlerType.PUT, settings + "/templates/{templateName}", Permission.MANAGE_TEMPLATES,
+                (ctx, tenant) -> {
+                    TemplateName name = new TemplateName(ctx.pathParam("templateName"));
+                    Long expected = ifMatch(ctx);
+                    Requests.TemplateBody body = RequestBodies.read(ctx, Requests.TemplateBody.class);
+                    boolean created = deps.settings().templates(tenant).view().items().stream()
+                            .noneMatch(t -> t.templateName().equals(name.value()));
+                    send(ctx, deps.settings().templateCommand(tenant, name, body, expected));
+                    settingsWritten(ctx, tenant, deps.settings().template(tenant, name)
+                            .orElseThrow(() -> DomainException.notFound("template")), created);
+                });
+        tenantRoute(cfg, HandlerType.DELETE, settings + "/templates/{templateName}", Permission.MANAGE_TEMPLATES,
+                (ctx, tenant) -> {
+                    TemplateName name = pathId(ctx, "templateName", TemplateName::new);
+                    send(ctx, new RemoveDocumentTemplate(tenant, name, ifMatch(ctx)));
+                    settingsDeleted(ctx, tenant);
+                });
+        tenantRoute(cfg, HandlerType.POST, settings + "/templates/{templateName}/preview", Permission.READ,
+                (ctx, tenant) -> {
+                    TemplateName name = pathId(ctx, "templateName", TemplateName::new);
+                    Requests.TemplateBody unsaved = optionalBody(ctx, Requests.TemplateBody.class, null);
+                    if (unsaved != null && !caller(ctx).may(Permission.MANAGE_TEMPLATES)) {
+                        throw new DomainException(ErrorCode.FORBIDDEN, "previewing an unsaved template needs the "
+                                + Permission.MANAGE_TEMPLATES + " permission");
+                    }
+                    byte[] pdf = deps.settings().preview(tenant, name, unsaved, ctx.queryParam("language"))
+                            .orElseThrow(() -> DomainException.notFound("template"));
+                    ctx.contentType("application/pdf")
+                            .header("Content-Disposition", "inline; filename=\"" + name + "-preview.pdf\"").result(pdf);
+                });
+        // S4, S5
+        tenantRoute(cfg, HandlerType.GET, settings + "/email-templates", Permission.READ, (ctx, tenant) ->
+                settingsView(ctx, deps.settings().emailTemplates(tenant)));
+        tenantRoute(cfg, HandlerType.GET, settings + "/email-templates/fields", Permission.READ, (ctx, tenant) ->
+                ctx.json(Map.of("items", deps.settings().emailFields())));
+        String emailTemplate = settings + "/email-templates/{documentType}/{language}";
+        tenantRoute(cfg, HandlerType.GET, emailTemplate, Permission.READ, (ctx, tenant) ->
+                settingsView(ctx, deps.settings().emailTemplate(tenant, pathId(ctx, "documentType", WebApp::documentType),
+                        ctx.pathParam("language")).orElseThrow(() -> DomainException.notFound("email template"))));
+        tenantRoute(cfg, HandlerType.PUT, emailTemplate, Permission.CUSTOM_INVOICE_EMAIL, (ctx, tenant) -> {
+            DocumentType type = documentType(ctx.pathParam("documentType"));
+            String language = ctx.pathParam("language");
+            Long expected = ifMatch(ctx);
+            Requests.EmailTemplateBody body = RequestBodies.read(ctx, Requests.EmailTemplateBody.class);
+            boolean created = deps.settings().emailTemplate(tenant, type, language).isEmpty();
+            send(ctx, new SaveEmailTemplate(tenant, type, language, body.name(), body.subject(), body.body(), expected));
+            settingsWritten(ctx, tenant, deps.settings().emailTemplate(tenant, type, language)
+                    .orElseThrow(() -> DomainException.notFound("email template")), created);
+        });
+        tenantRoute(cfg, HandlerType.DELETE, emailTemplate, Permission.CUSTOM_INVOICE_EMAIL, (ctx, tenant) -> {
+            DocumentType type = pathId(ctx, "documentType", WebApp::documentType);
+            send(ctx, new RemoveEmailTemplate(tenant, type, ctx.pathParam("language"), ifMatch(ctx)));
+            settingsDeleted(ctx, tenant);
+        });
+        // S5, S6
+        tenantRoute(cfg, HandlerType.GET, settings + "/sender-account", Permission.READ, (ctx, tenant) ->
+                settingsView(ctx, deps.settings().senderAccount(tenant).orElseThrow(() ->
+                        DomainException.notFound("sender account (mail goes from the system sender)"))));
+        tenantRoute(cfg, HandlerType.PUT, settings + "/sender-account", Permission.CUSTOM_INVOICE_EMAIL, (ctx, tenant) -> {
+            Long expected = ifMatch(ctx);
+            Requests.SenderAccountBody body = RequestBodies.read(ctx, Requests.SenderAccountBody.class);
+            send(ctx, deps.settings().senderAccountCommand(tenant, body, expected));
+            ctx.header("Cache-Control", "no-store");
+            settingsWritten(ctx, tenant, deps.settings().senderAccount(tenant)
+                    .orElseThrow(() -> DomainException.notFound("sender account")));
+        });
+        tenantRoute(cfg, HandlerType.DELETE, settings + "/sender-account", Permission.CUSTOM_INVOICE_EMAIL, (ctx, tenant) -> {
+            send(ctx, new RemoveSenderAccount(tenant, ifMatch(ctx)));
+            settingsDeleted(ctx, tenant);
+        });
+        tenantRoute(cfg, HandlerType.POST, settings + "/sender-account/test", Permission.CUSTOM_INVOICE_EMAIL,
+                (ctx, tenant) -> {
+                    Requests.TestEmail body = RequestBodies.read(ctx, Requests.TestEmail.class);
+                    ctx.header("Cache-Control", "no-store").json(deps.settings().sendTestEmail(tenant, body.to())
+                            .orElseThrow(() -> DomainException.notFound("sender account (mail goes from the system sender)")));
+                });
+        readRoute(cfg, settings + "/history", (ctx, tenant) -> history(ctx, tenant, "distributionsettings",
+                DistributionSettingsCommand.aggregateId(tenant), "settings"));
+    }
+
+    /** {@code invoice}, {@code credit-note} or {@code order}, as in the template input XML. */
+    private static DocumentType documentType(String name) {
+        return switch (name) {
+            case "invoice" -> DocumentType.INVOICE;
+            case "credit-note" -> DocumentType.CREDIT_NOTE;
+            case "order" -> DocumentType.ORDER;
+            default -> throw DomainException.invalid("documentType", "one-of",
+                    "documentType must be one of invoice, credit-note, order");
+        };
+    }
+
+    /** A settings view; ETag is the settings' version once there is one. */
+    private static void settingsView(Context ctx, Versioned<?> view) {
+        if (view.version() >= 0) {
+            ctx.header("ETag", "\"" + view.version() + "\"");
+        }
+        ctx.json(view.view());
+    }
+
+    /** A settings command's response: the part changed as it is now, with the settings' new version. */
+    private static void settingsWritten(Context ctx, TenantId tenant, Versioned<?> view) {
+        ctx.header(VERSION_HEADER, DistributionSettingsCommand.aggregateId(tenant) + ":" + view.version());
+        settingsView(ctx, view);
+    }
+
+    /** As {@link #settingsWritten(Context, TenantId, Versioned)}; 201 with Location when the request created it. */
+    private static void settingsWritten(Context ctx, TenantId tenant, Versioned<?> view, boolean created) {
+        if (created) {
+            ctx.status(HttpStatus.CREATED).header("Location", ctx.path());
+        }
+        settingsWritten(ctx, tenant, view);
+    }
+
+    private void settingsDeleted(Context ctx, TenantId tenant) {
+        ctx.header(VERSION_HEADER, DistributionSettingsCommand.aggregateId(tenant) + ":" + deps.settings().version(tenant));
+        ctx.status(HttpStatus.NO_CONTENT);
     }
 
     /**

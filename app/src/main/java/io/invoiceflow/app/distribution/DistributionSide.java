@@ -43,7 +43,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The running distribution (ADR 0009): the stream processor that decides (its own Kafka Streams
- * application, so a rebuild of the read side never touches it), the workers that render and send,
+ * application, so a rebuild of the read side never touches it), the workers that render and send
+ * with each tenant's settings (ADR 0190),
  * the mailer (pooled SMTP, or the local mail sink by default), and the bounce mailbox poller.
  */
 public final class DistributionSide implements AutoCloseable {
@@ -56,13 +57,16 @@ public final class DistributionSide implements AutoCloseable {
     private final Mailer mailer;
     private final PdfRenderer renderer;
     private final ViewLinks links;
+    private final SecretBox secrets;
     private final DistributionWorkers workers;
     private KafkaStreams streams;
 
-    private DistributionSide(Mailer mailer, PdfRenderer renderer, ViewLinks links, DistributionWorkers workers) {
+    private DistributionSide(Mailer mailer, PdfRenderer renderer, ViewLinks links, SecretBox secrets,
+                             DistributionWorkers workers) {
         this.mailer = mailer;
         this.renderer = renderer;
         this.links = links;
+        this.secrets = secrets;
         this.workers = workers;
     }
 
@@ -83,9 +87,9 @@ public final class DistributionSide implements AutoCloseable {
             PdfRenderer renderer = PdfRenderer.create(clock);
             DistributionRecorder recorder = new WriteSideRecorder(writeSide);
             JobHandler handler = new JobHandler(renderer, new DirectoryDocumentArchive(dataDir.resolve("documents")),
-                    mailer, tokens, recorder, (tenant, invoice) -> links.url(publicUrl, new TenantId(tenant),
-                    new InvoiceId(invoice)), clock);
-            DistributionSide side = new DistributionSide(mailer, renderer, links,
+                    mailer, tokens, recorder, new WriteSideTenantSettings(writeSide.distributionSettings(), secrets),
+                    (tenant, invoice) -> links.url(publicUrl, new TenantId(tenant), new InvoiceId(invoice)), clock);
+            DistributionSide side = new DistributionSide(mailer, renderer, links, secrets,
                     DistributionWorkers.start(bootstrapServers, handler, 2));
             side.parts.push(mailer);
             side.parts.push(side.workers);
@@ -153,6 +157,11 @@ public final class DistributionSide implements AutoCloseable {
 
     public ViewLinks links() {
         return links;
+    }
+
+    /** The installation key's box: tenants' SMTP passwords are sealed and opened with it. */
+    public SecretBox secrets() {
+        return secrets;
     }
 
     public DistributionWorkers workers() {

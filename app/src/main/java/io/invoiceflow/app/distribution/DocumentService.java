@@ -2,12 +2,14 @@ package io.invoiceflow.app.distribution;
 
 import io.invoiceflow.app.reads.WriteSideQueries;
 import io.invoiceflow.commands.WriteSide;
+import io.invoiceflow.commands.settings.TenantDistributionSettings;
 import io.invoiceflow.documents.Document;
+import io.invoiceflow.documents.DocumentKind;
 import io.invoiceflow.documents.SupplierSettings;
 import io.invoiceflow.documents.html.HtmlView;
-import io.invoiceflow.documents.pdf.Layout;
 import io.invoiceflow.documents.pdf.PdfRenderer;
-import io.invoiceflow.documents.pdf.Template;
+import io.invoiceflow.documents.pdf.RenderException;
+import io.invoiceflow.events.DomainException;
 import io.invoiceflow.events.invoice.InvoiceContent;
 import io.invoiceflow.events.invoice.InvoiceFinalized;
 import io.invoiceflow.events.shared.InvoiceId;
@@ -27,8 +29,9 @@ import java.util.Optional;
 
 /**
  * PDFs, browser views and the local mailbox, from the write side's current state (any instance can
- * answer). A final invoice's PDF is rendered for its finalization time, so the download is the very
- * file that was emailed.
+ * answer). A PDF is rendered with the tenant's settings as the distribution workers read them (the
+ * customer's layout or the default, the payment settings), and a final invoice's for its finalization
+ * time, so the download is the very file that was emailed while the settings stay as they were.
  */
 public final class DocumentService implements Documents {
     private final WriteSide writeSide;
@@ -51,9 +54,16 @@ public final class DocumentService implements Documents {
     @Override
     public Optional<Pdf> invoicePdf(TenantId tenant, InvoiceId invoice) {
         return view(tenant, invoice).flatMap(v -> profile(tenant).map(p -> {
-            Document document = document(p, tenant, v);
-            byte[] bytes = document.draft() ? renderer.render(document, Template.standard(Layout.CLASSIC))
-                    : renderer.render(document, Template.standard(Layout.CLASSIC), v.finalizedAt());
+            TenantDistributionSettings.ForSending settings = settings(tenant, v);
+            Document document = document(p, tenant, v, settings.supplier());
+            byte[] bytes;
+            try {
+                bytes = document.draft() ? renderer.render(document, settings.template())
+                        : renderer.render(document, settings.template(), v.finalizedAt());
+            } catch (RenderException e) {
+                throw DomainException.illegalState("the invoice cannot be rendered with layout " + settings.layout()
+                        + ": " + e.getMessage());
+            }
             return new Pdf((v.number() == null ? "draft-" + v.invoiceId().substring(0, 8) : v.number())
                     .replaceAll("[^A-Za-z0-9._-]", "_") + ".pdf", bytes);
         }));
@@ -69,8 +79,9 @@ public final class DocumentService implements Documents {
     public Optional<Page> invoicePage(String token) {
         return links.verify(token).flatMap(target -> view(target.tenantId(), target.invoiceId())
                 .filter(v -> v.number() != null)
-                .flatMap(v -> profile(target.tenantId()).map(p -> new Page(
-                        HtmlView.render(document(p, target.tenantId(), v)), HtmlView.CONTENT_SECURITY_POLICY))));
+                .flatMap(v -> profile(target.tenantId()).map(p -> new Page(HtmlView.render(document(p,
+                        target.tenantId(), v, settings(target.tenantId(), v).supplier())),
+                        HtmlView.CONTENT_SECURITY_POLICY))));
     }
 
     @Override
@@ -103,20 +114,25 @@ public final class DocumentService implements Documents {
                 ? Optional.empty() : Optional.of(created.profile());
     }
 
-    /** The document of an invoice as it stands; the tenant's contact until payment settings exist. */
-    private Document document(TenantProfile profile, TenantId tenant, InvoiceView v, String url) {
+    private TenantDistributionSettings.ForSending settings(TenantId tenant, InvoiceView v) {
+        return writeSide.distributionSettings().forSending(tenant,
+                v.customer() == null ? null : v.customer().customerNumber(), DocumentKind.INVOICE);
+    }
+
+    /** The document of an invoice as it stands, with the tenant's payment settings. */
+    private Document document(TenantProfile profile, TenantId tenant, InvoiceView v, String url,
+                              SupplierSettings settings) {
         InvoiceContent content = new InvoiceContent(v.customer(), v.contacts(), v.invoiceDate(), v.paymentTerms(),
                 v.dueDate(), v.poNumber(), v.comments(), v.language(), v.locale(), v.currency(), v.lines(), v.totals());
-        SupplierSettings settings = SupplierSettings.contactOnly(profile.notificationEmail(), null, null);
         if (v.number() == null) {
             return Document.invoiceDraft(profile, settings, content);
         }
         return Document.invoice(profile, settings, finalization(v.invoiceId()), content, url);
     }
 
-    private Document document(TenantProfile profile, TenantId tenant, InvoiceView v) {
+    private Document document(TenantProfile profile, TenantId tenant, InvoiceView v, SupplierSettings settings) {
         return document(profile, tenant, v, v.number() == null ? null
-                : links.url(publicUrl, tenant, new InvoiceId(v.invoiceId())));
+                : links.url(publicUrl, tenant, new InvoiceId(v.invoiceId())), settings);
     }
 
     private InvoiceFinalized finalization(String invoiceId) {

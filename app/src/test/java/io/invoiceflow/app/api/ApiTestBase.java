@@ -26,7 +26,7 @@ import java.util.Map;
 abstract class ApiTestBase implements TenantAdministrationContract, AuthenticationContract, CatalogueContract,
         OrderContract, InvoiceLifecycleContract, InvoicingSwitchContract, TenantIsolationContract, BadInputContract,
         EventStreamContract, OperationsContract, ConcurrencyContract, ReadSideContract, DistributionContract,
-        InvoiceListContract, FrequencyContract, DistributionListContract {
+        InvoiceListContract, FrequencyContract, DistributionListContract, DistributionSettingsContract {
 
     private Invoiceflow app;
     private ApiClient api;

@@ -210,6 +210,8 @@ interface BadInputContract extends ApiTestContext {
 
         // the distribution list
         cases.addAll(distributionCases(t));
+        // distribution settings
+        cases.addAll(settingsCases(t));
 
         // reads with bad parameters
         cases.add(bad("limit out of range", "GET", t.path("/customers?limit=0"), t.accountantKey, null, null).invalid("limit", "range"));
@@ -410,6 +412,150 @@ interface BadInputContract extends ApiTestContext {
                 .expect(415, "UNSUPPORTED_MEDIA_TYPE"));
         cases.add(bad("form content type", method, path, token, probe, null)
                 .raw("application/x-www-form-urlencoded", valid).expect(415, "UNSUPPORTED_MEDIA_TYPE"));
+        return cases;
+    }
+
+    /** The distribution settings: every route that takes input, with the rules of each part. */
+    private static List<BadRequestCase> settingsCases(TenantFixture t) {
+        List<BadRequestCase> cases = new ArrayList<>();
+        String settings = t.path("/settings");
+        t.expect(201, t.put("/settings/templates/house", SettingsBodies.STANDARD_TEMPLATE, null));
+        t.expect(201, t.put("/settings/layouts/customers/" + TenantFixture.CUSTOMER, "{\"layout\": \"custom:house\"}", null));
+        t.expect(200, t.api.put(settings + "/sender-account").token(t.adminKey).json(SettingsBodies.SENDER_ACCOUNT).send());
+
+        // H7 payment settings (admin)
+        String payment = settings + "/payment";
+        String valid = SettingsBodies.PAYMENT;
+        cases.addAll(bodyCases("PUT", payment, t.adminKey, valid, payment, "kid", NODES.textNode("MOD10"), "kid", true));
+        cases.add(bad("bank account check digit", "PUT", payment, t.adminKey, payment,
+                edit(valid, b -> b.put("bankAccount", "8601.11.17948"))).invalid("bankAccount", "mod11"));
+        cases.add(bad("IBAN check digits", "PUT", payment, t.adminKey, payment,
+                edit(valid, b -> b.put("iban", "NO9386011117948"))).invalid("iban", "mod97"));
+        cases.add(bad("BIC of 9 characters", "PUT", payment, t.adminKey, payment,
+                edit(valid, b -> b.put("bic", "DNBANOKK1"))).invalid("bic", "format"));
+        cases.add(bad("not an email", "PUT", payment, t.adminKey, payment,
+                edit(valid, b -> b.put("email", "regnskap"))).invalid("email", "format"));
+        cases.add(bad("KID over 25 digits", "PUT", payment, t.adminKey, payment,
+                set(valid, "kid", NODES.objectNode().put("algorithm", "MOD11").put("customerDigits", 15).put("sequenceDigits", 18)))
+                .invalid("kid", "max-length"));
+        cases.add(bad("unknown KID algorithm", "PUT", payment, t.adminKey, payment,
+                set(valid, "kid.algorithm", NODES.textNode("MOD97"))).invalid("kid.algorithm", "invalid-value"));
+        cases.add(bad("accountant", "PUT", payment, t.accountantKey, payment, valid).expect(403, "FORBIDDEN"));
+        cases.addAll(ifMatchCases("PUT", payment, t.adminKey, valid, payment));
+
+        // S2 layouts
+        String layouts = settings + "/layouts";
+        cases.addAll(bodyCases("PUT", layouts, t.accountantKey, SettingsBodies.LAYOUTS, layouts, "order",
+                NODES.numberNode(1), "invoice", true));
+        cases.add(bad("unknown layout", "PUT", layouts, t.accountantKey, layouts,
+                edit(SettingsBodies.LAYOUTS, b -> b.put("invoice", "fancy"))).invalid("invoice", "layout"));
+        cases.add(bad("template that does not exist", "PUT", layouts, t.accountantKey, layouts,
+                edit(SettingsBodies.LAYOUTS, b -> b.put("creditNote", "custom:nothing")))
+                .expect(422, "UNKNOWN_REFERENCE", "creditNote", "exists"));
+        cases.add(bad("auditor", "PUT", layouts, t.auditorKey(), layouts, SettingsBodies.LAYOUTS).expect(403, "FORBIDDEN"));
+        cases.addAll(ifMatchCases("PUT", layouts, t.accountantKey, SettingsBodies.LAYOUTS, layouts));
+        String rule = layouts + "/customers/" + TenantFixture.CUSTOMER;
+        cases.addAll(bodyCases("PUT", rule, t.accountantKey, "{\"layout\": \"modern\"}", layouts, "layout",
+                NODES.numberNode(1), "layout", true));
+        cases.add(bad("unknown layout", "PUT", rule, t.accountantKey, layouts, "{\"layout\": \"custom:\"}")
+                .invalid("layout", "layout"));
+        cases.add(bad("unknown customer", "PUT", layouts + "/customers/99999", t.accountantKey, layouts,
+                "{\"layout\": \"modern\"}").expect(404, "NOT_FOUND"));
+        cases.add(bad("customer without a rule", "DELETE", layouts + "/customers/20002", t.accountantKey, layouts, null)
+                .expect(404, "NOT_FOUND"));
+
+        // S3 templates
+        String templates = settings + "/templates";
+        String house = templates + "/house";
+        String standard = SettingsBodies.STANDARD_TEMPLATE;
+        cases.addAll(bodyCases("PUT", templates + "/other", t.accountantKey, standard, templates, "primaryColor",
+                NODES.numberNode(1), null, true));
+        cases.add(bad("both a layout and a stylesheet", "PUT", house, t.accountantKey, house,
+                edit(standard, b -> b.put("xslt", SettingsBodies.XSLT))).invalid("baseLayout", "exclusive"));
+        cases.add(bad("neither a layout nor a stylesheet", "PUT", house, t.accountantKey, house,
+                edit(standard, b -> b.remove("baseLayout"))).invalid("baseLayout", "required"));
+        cases.add(bad("unknown base layout", "PUT", house, t.accountantKey, house,
+                edit(standard, b -> b.put("baseLayout", "fancy"))).invalid("baseLayout", "one-of"));
+        cases.add(bad("colour name", "PUT", house, t.accountantKey, house,
+                edit(standard, b -> b.put("accentColor", "blue"))).invalid("accentColor", "hex-color"));
+        cases.add(bad("footer over 500", "PUT", house, t.accountantKey, house,
+                edit(standard, b -> b.put("footerText", "x".repeat(501)))).invalid("footerText", "max-length"));
+        cases.add(bad("logo not base64", "PUT", house, t.accountantKey, house,
+                edit(standard, b -> b.put("logo", "not base64!"))).invalid("logo", "base64"));
+        cases.add(bad("logo not an image", "PUT", house, t.accountantKey, house,
+                edit(standard, b -> b.put("logo", java.util.Base64.getEncoder().encodeToString("GIF89a...".getBytes(
+                        java.nio.charset.StandardCharsets.US_ASCII))))).invalid("logo", "format"));
+        cases.add(bad("stylesheet not well-formed", "PUT", house, t.accountantKey, house,
+                "{\"xslt\": \"<xsl:stylesheet version=\\\"1.0\\\">\"}").invalid("xslt", "renders"));
+        cases.add(bad("stylesheet reading a file", "PUT", house, t.accountantKey, house,
+                NODES.objectNode().put("xslt", SettingsBodies.XSLT.replace("<xsl:value-of select=\"title\"/>",
+                        "<xsl:value-of select=\"document('file:///etc/passwd')\"/>")).toString()).invalid("xslt", "renders"));
+        cases.add(bad("stylesheet too long", "PUT", house, t.accountantKey, house,
+                NODES.objectNode().put("xslt", SettingsBodies.XSLT + " ".repeat(262_144)).toString()).invalid("xslt", "max-length"));
+        cases.add(bad("name with a space", "PUT", templates + "/my%20logo", t.accountantKey, templates, standard)
+                .invalid("templateName", "format"));
+        cases.add(bad("auditor", "PUT", house, t.auditorKey(), house, standard).expect(403, "FORBIDDEN"));
+        cases.addAll(ifMatchCases("PUT", house, t.accountantKey, standard, house));
+        cases.add(bad("template in use", "DELETE", house, t.accountantKey, house, null).expect(409, "ILLEGAL_STATE"));
+        cases.add(bad("no such template", "DELETE", templates + "/nothing", t.accountantKey, templates, null)
+                .expect(404, "NOT_FOUND"));
+        cases.add(bad("unsaved template that does not render", "POST", templates + "/draft/preview", t.accountantKey,
+                templates, "{\"xslt\": \"<not-xslt/>\"}").invalid("xslt", "renders"));
+        cases.add(bad("preview language", "POST", house + "/preview?language=de", t.accountantKey, templates, null)
+                .invalid("language", "one-of"));
+        cases.add(bad("preview of nothing", "POST", templates + "/nothing/preview", t.accountantKey, templates, null)
+                .expect(404, "NOT_FOUND"));
+
+        // S4/S5 email texts (admin: custom-invoice-email)
+        String texts = settings + "/email-templates";
+        String sv = texts + "/invoice/sv";
+        String text = SettingsBodies.EMAIL_TEMPLATE;
+        cases.addAll(bodyCases("PUT", sv, t.adminKey, text, texts, "subject", NODES.numberNode(1), "subject", true));
+        cases.add(bad("unknown merge field", "PUT", sv, t.adminKey, texts,
+                edit(text, b -> b.put("body", "Betala {Totalt} senast {DueDate}"))).invalid("body", "merge-field"));
+        cases.add(bad("unclosed brace", "PUT", sv, t.adminKey, texts,
+                edit(text, b -> b.put("subject", "Faktura {Number"))).invalid("subject", "merge-field-syntax"));
+        cases.add(bad("subject on two lines", "PUT", sv, t.adminKey, texts,
+                edit(text, b -> b.put("subject", "Faktura\r\nBcc: x@example.com"))).invalid("subject", "single-line"));
+        cases.add(bad("no name", "PUT", sv, t.adminKey, texts, edit(text, b -> b.put("name", " "))).invalid("name", "required"));
+        cases.add(bad("language no ISO code", "PUT", texts + "/invoice/svenska", t.adminKey, texts, text)
+                .invalid("language", "iso-639-1"));
+        cases.add(bad("unknown document type", "PUT", texts + "/receipt/sv", t.adminKey, texts, text)
+                .invalid("documentType", "one-of"));
+        cases.add(bad("accountant", "PUT", sv, t.accountantKey, texts, text).expect(403, "FORBIDDEN"));
+        cases.addAll(ifMatchCases("PUT", sv, t.adminKey, text, texts));
+        cases.add(bad("no such text", "DELETE", sv, t.adminKey, texts, null).expect(404, "NOT_FOUND"));
+
+        // S6 sender account (admin: custom-invoice-email)
+        String account = settings + "/sender-account";
+        String acc = SettingsBodies.SENDER_ACCOUNT;
+        cases.addAll(bodyCases("PUT", account, t.adminKey, acc, account, "port", NODES.textNode("587"), "port", true));
+        cases.add(bad("loopback host", "PUT", account, t.adminKey, account, edit(acc, b -> b.put("host", "127.0.0.1")))
+                .invalid("host", "public-address"));
+        cases.add(bad("private host", "PUT", account, t.adminKey, account, edit(acc, b -> b.put("host", "10.1.2.3")))
+                .invalid("host", "public-address"));
+        cases.add(bad("host with a space", "PUT", account, t.adminKey, account, edit(acc, b -> b.put("host", "smtp example")))
+                .invalid("host", "format"));
+        cases.add(bad("port out of range", "PUT", account, t.adminKey, account, edit(acc, b -> b.put("port", 70_000)))
+                .invalid("port", "range"));
+        cases.add(bad("from address", "PUT", account, t.adminKey, account, edit(acc, b -> b.put("fromAddress", "faktura")))
+                .invalid("fromAddress", "email"));
+        cases.add(bad("header injection", "PUT", account, t.adminKey, account,
+                edit(acc, b -> b.put("accountName", "Faktura\r\nBcc: x@example.com"))).invalid("accountName", null));
+        cases.add(bad("password without a user", "PUT", account, t.adminKey, account, edit(acc, b -> b.remove("user")))
+                .invalid("password", "requires-user"));
+        cases.add(bad("unknown encryption", "PUT", account, t.adminKey, account, edit(acc, b -> b.put("encryption", "TLS")))
+                .invalid("encryption", "invalid-value"));
+        cases.add(bad("no encryption", "PUT", account, t.adminKey, account, edit(acc, b -> b.remove("encryption")))
+                .invalid("encryption", "required"));
+        cases.add(bad("accountant", "PUT", account, t.accountantKey, account, acc).expect(403, "FORBIDDEN"));
+        cases.addAll(ifMatchCases("PUT", account, t.adminKey, acc, account));
+        String test = account + "/test";
+        cases.addAll(bodyCases("POST", test, t.adminKey, "{\"to\": \"kari@fjordkraft.example\"}", account, "to",
+                NODES.numberNode(1), "to", true));
+        cases.add(bad("not an address", "POST", test, t.adminKey, account, "{\"to\": \"kari\"}").invalid("to", "email"));
+        cases.add(bad("accountant", "POST", test, t.accountantKey, account, "{\"to\": \"kari@fjordkraft.example\"}")
+                .expect(403, "FORBIDDEN"));
         return cases;
     }
 

@@ -101,6 +101,16 @@ final class TenantFixture {
         return (ifMatch == null ? call : call.ifMatch(ifMatch)).send();
     }
 
+    ApiResponse delete(String suffix) {
+        return api.delete(path(suffix)).token(accountantKey).send();
+    }
+
+    /** The API key of a new AUDITOR (read only) of the tenant. */
+    String auditorKey() {
+        ApiResponse auditor = api.post(path("/users")).token(adminKey).json(Bodies.user("Aud Auditor", "AUDITOR")).send();
+        return expect(201, auditor).json().path("apiKey").asText();
+    }
+
     ApiResponse expect(int status, ApiResponse response) {
         assertThat(response.status()).as("%s", response).isEqualTo(status);
         return response;

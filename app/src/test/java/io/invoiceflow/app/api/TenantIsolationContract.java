@@ -19,9 +19,17 @@ interface TenantIsolationContract extends ApiTestContext {
                   String frequency) {
         static Victim create(TenantFixture tenant) {
             tenant.expect(201, DistributionListContract.put(tenant, TenantFixture.CUSTOMER, "faktura@victim.example"));
+            tenant.expect(201, tenant.put("/settings/templates/" + TEMPLATE, SettingsBodies.STANDARD_TEMPLATE, null));
+            tenant.expect(201, tenant.put("/settings/layouts/customers/" + TenantFixture.CUSTOMER,
+                    "{\"layout\": \"custom:" + TEMPLATE + "\"}", null));
+            tenant.expect(201, tenant.api.put(tenant.path("/settings/email-templates/invoice/sv")).token(tenant.adminKey)
+                    .json(SettingsBodies.EMAIL_TEMPLATE).send());
             return new Victim(tenant, tenant.draftInvoice(), tenant.finalizedInvoice(), tenant.order(),
                     tenant.creditNote(), FrequencyContract.create(tenant, FrequencyContract.EVERY_OTHER_FRIDAY));
         }
+
+        /** The victim's template, used by a customer rule. */
+        static final String TEMPLATE = "house";
 
         /** The route's path with the path parameters filled in with this victim's ids. */
         String fill(WebApp.Route route, String tenantId) {
@@ -34,7 +42,10 @@ interface TenantIsolationContract extends ApiTestContext {
                     .replace("{creditNoteId}", creditNote)
                     .replace("{frequencyId}", frequency)
                     .replace("{customerNumber}", TenantFixture.CUSTOMER)
-                    .replace("{productCode}", TenantFixture.PRODUCT);
+                    .replace("{productCode}", TenantFixture.PRODUCT)
+                    .replace("{templateName}", TEMPLATE)
+                    .replace("{documentType}", "invoice")
+                    .replace("{language}", "sv");
             assertThat(path).as("%s has a path parameter this test does not know", route).doesNotContain("{");
             return path;
         }
@@ -46,7 +57,9 @@ interface TenantIsolationContract extends ApiTestContext {
                     "/credit-notes/" + creditNote, "/customers/" + TenantFixture.CUSTOMER,
                     "/products/" + TenantFixture.PRODUCT, "/customers", "/products", "/frequencies/" + frequency,
                     "/frequencies?status=all", "/distribution-list", "/distribution-list/" + TenantFixture.CUSTOMER,
-                    "/distribution-list/export", "/distribution-list/" + TenantFixture.CUSTOMER + "/history")) {
+                    "/distribution-list/export", "/distribution-list/" + TenantFixture.CUSTOMER + "/history",
+                    "/settings/payment", "/settings/layouts", "/settings/templates",
+                    "/settings/templates/" + TEMPLATE, "/settings/email-templates", "/settings/sender-account")) {
                 views.put(path, tenant.get(path).state());
             }
             return views;
@@ -70,6 +83,8 @@ interface TenantIsolationContract extends ApiTestContext {
             return Bodies.user("Mallory", "ADMIN");
         } else if (p.endsWith("/customers")) {
             return Bodies.customer("20002");
+        } else if (p.endsWith("/layouts/customers/{customerNumber}")) {
+            return "{\"layout\": \"modern\"}";
         } else if (p.endsWith("/customers/{customerNumber}")) {
             return Bodies.customerDetails();
         } else if (p.endsWith("/products")) {
@@ -95,6 +110,18 @@ interface TenantIsolationContract extends ApiTestContext {
             return "customer_number,email\n" + TenantFixture.CUSTOMER + ",mallory@evil.example\n";
         } else if (p.endsWith("/dev/morning-run")) {
             return "{\"date\": \"2027-01-01\"}";
+        } else if (p.endsWith("/settings/payment")) {
+            return SettingsBodies.PAYMENT;
+        } else if (p.endsWith("/settings/layouts")) {
+            return SettingsBodies.LAYOUTS;
+        } else if (p.endsWith("/templates/{templateName}") || p.endsWith("/templates/{templateName}/preview")) {
+            return SettingsBodies.STANDARD_TEMPLATE;
+        } else if (p.endsWith("/email-templates/{documentType}/{language}")) {
+            return SettingsBodies.EMAIL_TEMPLATE;
+        } else if (p.endsWith("/sender-account")) {
+            return SettingsBodies.SENDER_ACCOUNT;
+        } else if (p.endsWith("/sender-account/test")) {
+            return "{\"to\": \"mallory@example.no\"}";
         }
         throw new AssertionError(route + " is new: give it a valid body in this test");
     }

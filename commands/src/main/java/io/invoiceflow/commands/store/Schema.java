@@ -154,6 +154,23 @@ public final class Schema {
                         + " key_hash varchar(64) primary key,"
                         + " tenant_id varchar(36) not null,"
                         + " user_id varchar(36) not null,"
-                        + " roles varchar(200) not null)");
+                        + " roles varchar(200) not null)",
+                "create table if not exists distribution_settings ("
+                        + " tenant_id varchar(36) primary key,"
+                        + " version bigint not null,"
+                        + " settings_json " + text + " not null)",
+                "create table if not exists customer_layout ("
+                        + " tenant_id varchar(36) not null,"
+                        + " customer_number varchar(32) not null,"
+                        + " layout varchar(100) not null,"
+                        + " primary key (tenant_id, customer_number))",
+                "create table if not exists sender_secret ("
+                        + " tenant_id varchar(36) primary key,"
+                        + " sealed_password " + text + " not null)",
+                "create table if not exists document_content ("
+                        + " sha256 varchar(64) primary key,"
+                        + " media_type varchar(100) not null,"
+                        + " byte_count bigint not null,"
+                        + " content " + bin + " not null)");
     }
 }

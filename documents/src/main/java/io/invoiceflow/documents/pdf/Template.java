@@ -4,6 +4,8 @@ import java.util.Objects;
 
 /** What a document is rendered with: a standard layout or a tenant's own XSLT, each with a {@link Customisation}. */
 public sealed interface Template permits Template.Standard, Template.Custom {
+    /** The longest stylesheet a tenant may give, in characters. */
+    int MAX_XSLT_CHARS = 256 * 1024;
 
     Customisation customisation();
 

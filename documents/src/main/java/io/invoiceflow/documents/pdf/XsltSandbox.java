@@ -36,7 +36,7 @@ import java.util.regex.Pattern;
  */
 final class XsltSandbox {
     /** The largest stylesheet accepted. */
-    static final int MAX_CHARS = 256 * 1024;
+    static final int MAX_CHARS = Template.MAX_XSLT_CHARS;
     static final String XSL = "http://www.w3.org/1999/XSL/Transform";
     private static final URIResolver REFUSE = (href, base) -> {
         throw new TransformerException("the template may not load '" + href + "': no external access");

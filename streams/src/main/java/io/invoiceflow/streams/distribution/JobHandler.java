@@ -8,10 +8,8 @@ import io.invoiceflow.documents.email.EmailRenderer;
 import io.invoiceflow.documents.email.EmailTexts;
 import io.invoiceflow.documents.email.Html;
 import io.invoiceflow.documents.email.RenderedEmail;
-import io.invoiceflow.documents.pdf.Layout;
 import io.invoiceflow.documents.pdf.PdfRenderer;
 import io.invoiceflow.documents.pdf.RenderException;
-import io.invoiceflow.documents.pdf.Template;
 import io.invoiceflow.events.DomainException;
 import io.invoiceflow.events.ErrorCode;
 import io.invoiceflow.events.distribution.DistributionId;
@@ -27,13 +25,16 @@ import io.invoiceflow.streams.bounce.JobTokens;
 import io.invoiceflow.streams.mail.Accepted;
 import io.invoiceflow.streams.mail.Attachment;
 import io.invoiceflow.streams.mail.MailAddress;
+import io.invoiceflow.streams.mail.MailError;
 import io.invoiceflow.streams.mail.MailIdentity;
+import io.invoiceflow.streams.mail.MailTransport;
 import io.invoiceflow.streams.mail.Mailer;
 import io.invoiceflow.streams.mail.OutgoingMail;
 import io.invoiceflow.streams.mail.PartiallyAccepted;
 import io.invoiceflow.streams.mail.PermanentFailure;
 import io.invoiceflow.streams.mail.RecipientRejection;
 import io.invoiceflow.streams.mail.SendOutcome;
+import io.invoiceflow.streams.mail.SmtpAccount;
 import io.invoiceflow.streams.mail.SmtpReply;
 import io.invoiceflow.streams.mail.TemporaryFailure;
 import org.slf4j.Logger;
@@ -44,15 +45,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiFunction;
 
 /**
  * What a distribution worker does with one job: render the PDF (archived under its SHA-256) and the
- * email, record the rendering (the write side says whether this attempt may still send), send it
- * through the system sender, and record the outcome. A crash after the rendering is recorded makes
+ * email with the tenant's settings ({@link TenantSettings}: layout or template, payment settings,
+ * email texts), record the rendering (the write side says whether this attempt may still send), send
+ * it through the tenant's own SMTP account or else the system sender, and record the outcome. A
+ * crash after the rendering is recorded makes
  * the next worker send the same attempt again, with the same Message-ID: at most that one email is
  * repeated. Temporary failures are retried with backoff ({@link #RETRY_DELAYS}), then given up.
  */
@@ -67,17 +70,20 @@ public final class JobHandler {
     private final Mailer mailer;
     private final JobTokens tokens;
     private final DistributionRecorder recorder;
+    private final TenantSettings settings;
     private final BiFunction<String, String, String> viewUrl;
     private final Clock clock;
 
     /** @param viewUrl the browser view's address of (tenant id, invoice id) */
     public JobHandler(PdfRenderer renderer, DocumentArchive archive, Mailer mailer, JobTokens tokens,
-                      DistributionRecorder recorder, BiFunction<String, String, String> viewUrl, Clock clock) {
+                      DistributionRecorder recorder, TenantSettings settings, BiFunction<String, String, String> viewUrl,
+                      Clock clock) {
         this.renderer = renderer;
         this.archive = archive;
         this.mailer = mailer;
         this.tokens = tokens;
         this.recorder = recorder;
+        this.settings = settings;
         this.viewUrl = viewUrl;
         this.clock = clock;
     }
@@ -95,27 +101,39 @@ public final class JobHandler {
     private void sendInvoice(DistributionJob job) {
         DistributionId distribution = new DistributionId(job.distributionId());
         TenantId tenant = new TenantId(job.tenantId());
-        Document document = document(job);
+        TenantSettings.Resolved tenantSettings;
+        try {
+            tenantSettings = settings.resolve(tenant, job.invoice().customer().customerNumber(), DocumentKind.INVOICE);
+        } catch (TenantSettings.SenderAccountUnusable e) {
+            recorder.failed(new RecordDistributionFailed(distribution, tenant, job.attempt(),
+                    MailError.SENDER_ACCOUNT_UNUSABLE.name(), e.getMessage(), true, null));
+            return;
+        }
+        Document document;
         byte[] pdf;
         try {
+            document = document(job, tenantSettings.supplier());
             // rendered for the finalization time: a repeat after a crash renders the very same bytes
-            pdf = renderer.render(document, Template.standard(Layout.CLASSIC), job.invoice().finalizedAt());
-        } catch (RenderException e) {
+            pdf = renderer.render(document, tenantSettings.template(), job.invoice().finalizedAt());
+        } catch (RenderException | DomainException e) {
             recorder.failed(new RecordDistributionFailed(distribution, tenant, job.attempt(), DistributionError.RENDER_FAILED.name(),
                     e.getMessage(), true, null));
             return;
         }
         String sha256 = archive.store(pdf);
         EmailTexts.Selection text = EmailTexts.select(DocumentKind.INVOICE, job.language(),
-                job.supplier().defaultLanguage(), Map.of());
+                job.supplier().defaultLanguage(), tenantSettings.emailTemplates());
         RenderedEmail email = EmailRenderer.render(text.template(), document);
-        MailAddress from = sender(job);
+        Optional<SmtpAccount> account = tenantSettings.senderAccount();
+        MailAddress from = account.map(a -> MailAddress.of(a.fromAddress(), a.displayName().orElse(job.supplier().name())))
+                .orElseGet(() -> sender(job));
+        // a tenant's server may refuse an envelope sender of another domain: its bounces go to its From address
         MailIdentity identity = tokens.identity(UUID.fromString(job.distributionId()), from.domain(),
-                mailer.settings().bounceAddress());
+                account.isPresent() ? Optional.empty() : mailer.settings().bounceAddress());
         try {
             recorder.rendered(new RecordDistributionRendered(distribution, tenant, job.attempt(), "EMAIL", job.to(),
-                    job.cc(), "system", text.language().code(), "built-in:" + text.language().code(),
-                    Layout.CLASSIC.id(), sha256, pdf.length, identity.messageId()));
+                    job.cc(), account.map(SmtpAccount::accountName).orElse("system"), text.language().code(),
+                    templateLabel(text, job), tenantSettings.layout(), sha256, pdf.length, identity.messageId()));
         } catch (DomainException e) {
             if (e.code() == ErrorCode.ILLEGAL_STATE || e.code() == ErrorCode.NOT_FOUND) {
                 LOG.info("Job {} is not to be sent: {}", job.jobId(), e.getMessage());
@@ -127,7 +145,21 @@ public final class JobHandler {
                 job.to().stream().map(MailAddress::of).toList(), job.cc().stream().map(MailAddress::of).toList(),
                 email.subject(), email.textBody(), email.htmlBody(),
                 List.of(Attachment.pdf(fileName(job), pdf)));
-        record(job, distribution, tenant, mailer.system().send(mail));
+        MailTransport transport = account.map(mailer::tenant).orElseGet(mailer::system);
+        record(job, distribution, tenant, transport.send(mail));
+    }
+
+    /** {@code tenant:<language>} (the language the tenant's text is kept under) or {@code built-in:<language>}. */
+    private static String templateLabel(EmailTexts.Selection text, DistributionJob job) {
+        return switch (text.source()) {
+            case CUSTOMER_LANGUAGE -> "tenant:" + languageCode(job.language());
+            case TENANT_DEFAULT_LANGUAGE -> "tenant:" + languageCode(job.supplier().defaultLanguage());
+            case BUILT_IN -> "built-in:" + text.language().code();
+        };
+    }
+
+    private static String languageCode(String tag) {
+        return Locale.forLanguageTag(tag.trim().replace('_', '-')).getLanguage();
     }
 
     private void record(DistributionJob job, DistributionId distribution, TenantId tenant, SendOutcome outcome) {
@@ -158,7 +190,7 @@ public final class JobHandler {
 
     /** P7: the one message to the tenant's notification address that an invoice's email bounced. */
     private void sendNotice(DistributionJob job) {
-        Document document = document(job);
+        Document document = document(job, SupplierSettings.contactOnly(job.supplier().notificationEmail(), null, null));
         String number = job.invoice().number();
         String subject = switch (document.language()) {
             case NB -> "E-post med faktura " + number + " kom ikke fram";
@@ -210,15 +242,14 @@ public final class JobHandler {
                 .orElse(MailAddress.of("noreply@invoiceflow.local", job.supplier().name()));
     }
 
-    private Document document(DistributionJob job) {
+    private Document document(DistributionJob job, SupplierSettings supplier) {
         InvoiceView v = job.invoice();
         InvoiceContent content = new InvoiceContent(v.customer(), v.contacts(), v.invoiceDate(), v.paymentTerms(),
                 v.dueDate(), v.poNumber(), v.comments(), v.language(), v.locale(), v.currency(), v.lines(), v.totals());
         InvoiceFinalized finalized = new InvoiceFinalized(new InvoiceId(v.invoiceId()), new TenantId(job.tenantId()),
                 v.number(), job.numberSequence(), v.invoiceDate(), v.dueDate(), v.currency(), v.totals(),
                 v.finalizedAt());
-        return Document.invoice(job.supplier(), SupplierSettings.contactOnly(job.supplier().notificationEmail(), null,
-                null), finalized, content, viewUrl.apply(job.tenantId(), v.invoiceId()));
+        return Document.invoice(job.supplier(), supplier, finalized, content, viewUrl.apply(job.tenantId(), v.invoiceId()));
     }
 
     private static String fileName(DistributionJob job) {

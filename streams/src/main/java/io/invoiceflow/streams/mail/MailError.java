@@ -27,6 +27,8 @@ public enum MailError {
     SMTP_BUSY(false),
     /** The account's server is on an internal network, which this installation does not allow. */
     SMTP_HOST_NOT_ALLOWED(true),
+    /** The tenant's sender account cannot be used as stored (its password was sealed with another installation key). */
+    SENDER_ACCOUNT_UNUSABLE(true),
     /** The local mail sink could not store the message (disk full, permissions). */
     MAIL_SINK_FAILED(false),
     /** A delivery status notification (RFC 3464 / RFC 6533) reported that delivery failed. */

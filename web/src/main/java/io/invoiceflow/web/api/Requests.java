@@ -2,6 +2,7 @@ package io.invoiceflow.web.api;
 
 import io.invoiceflow.events.frequency.FrequencyEnd;
 import io.invoiceflow.events.frequency.FrequencyPattern;
+import io.invoiceflow.events.settings.SmtpEncryption;
 import io.invoiceflow.events.shared.Address;
 import io.invoiceflow.events.shared.Contact;
 import io.invoiceflow.events.shared.CustomerNumber;
@@ -81,5 +82,44 @@ public final class Requests {
 
     /** The occurrence date a development installation's morning run is for. */
     public record MorningRunDate(LocalDate date) {
+    }
+
+    /** {@code PUT .../settings/layouts/customers/{customerNumber}}: the customer's layout. */
+    public record CustomerLayout(String layout) {
+    }
+
+    /**
+     * A template (S3): a standard layout to change ({@code baseLayout}: classic, modern, compact) or an XSLT 1.0
+     * stylesheet ({@code xslt}), exactly one; an optional logo (PNG or JPEG, base64), colours as #RRGGBB and texts.
+     */
+    public record TemplateBody(String baseLayout, String xslt, String logo, String primaryColor, String accentColor,
+                               String footerText, String paymentNote) {
+        @Override
+        public String toString() {
+            return "TemplateBody[baseLayout=" + baseLayout + ", xslt=" + (xslt == null ? "none" : xslt.length() + " characters")
+                    + ", logo=" + (logo == null ? "none" : logo.length() + " characters") + "]";
+        }
+    }
+
+    /** An email text (S4): the tenant's name for it, the subject and the body, with merge fields. */
+    public record EmailTemplateBody(String name, String subject, String body) {
+    }
+
+    /**
+     * The tenant's SMTP account (S6). {@code password} absent or null keeps the stored one; an account without a
+     * {@code user} has none. Never shown back, never logged: {@link #toString()} hides it.
+     */
+    public record SenderAccountBody(String accountName, String displayName, String fromAddress, String user,
+                                    String password, String host, Integer port, SmtpEncryption encryption) {
+        @Override
+        public String toString() {
+            return "SenderAccountBody[accountName=" + accountName + ", fromAddress=" + fromAddress + ", user=" + user
+                    + ", password=" + (password == null ? "unchanged" : "********") + ", host=" + host + ", port=" + port
+                    + ", encryption=" + encryption + "]";
+        }
+    }
+
+    /** {@code POST .../settings/sender-account/test}: where the test email goes. */
+    public record TestEmail(String to) {
     }
 }

@@ -11,6 +11,10 @@ import io.invoiceflow.events.invoice.InvoiceDraft;
 import io.invoiceflow.events.invoice.InvoiceOrigin;
 import io.invoiceflow.events.order.OrderDraft;
 import io.invoiceflow.events.product.ProductDetails;
+import io.invoiceflow.events.settings.ContentRef;
+import io.invoiceflow.events.settings.DefaultLayouts;
+import io.invoiceflow.events.settings.KidScheme;
+import io.invoiceflow.events.settings.PaymentSettings;
 import io.invoiceflow.events.shared.Address;
 import io.invoiceflow.events.shared.Contact;
 import io.invoiceflow.events.shared.CustomerSnapshot;
@@ -27,6 +31,7 @@ import io.invoiceflow.web.api.DistributionImports;
 import io.invoiceflow.web.api.DistributionList;
 import io.invoiceflow.web.api.Frequencies;
 import io.invoiceflow.web.api.Requests;
+import io.invoiceflow.web.api.Settings;
 import io.invoiceflow.web.http.Json;
 import io.invoiceflow.web.http.Problem;
 import org.junit.jupiter.api.BeforeAll;
@@ -115,6 +120,25 @@ class OpenApiDocumentTest {
             Map.entry("DistributionPage", DistributionList.Page.class),
             Map.entry("DistributionImportReport", DistributionImports.Report.class),
             Map.entry("DistributionImportRejection", DistributionImports.Rejection.class),
+            Map.entry("PaymentSettings", PaymentSettings.class),
+            Map.entry("KidScheme", KidScheme.class),
+            Map.entry("DefaultLayouts", DefaultLayouts.class),
+            Map.entry("CustomerLayoutRequest", Requests.CustomerLayout.class),
+            Map.entry("CustomerLayout", Settings.CustomerLayout.class),
+            Map.entry("Layouts", Settings.Layouts.class),
+            Map.entry("ContentRef", ContentRef.class),
+            Map.entry("TemplateBody", Requests.TemplateBody.class),
+            Map.entry("TemplateSummary", Settings.TemplateSummary.class),
+            Map.entry("TemplateList", Settings.TemplateList.class),
+            Map.entry("TemplateView", Settings.TemplateView.class),
+            Map.entry("EmailTemplateBody", Requests.EmailTemplateBody.class),
+            Map.entry("EmailTemplateView", Settings.EmailTemplateView.class),
+            Map.entry("EmailTemplateList", Settings.EmailTemplateList.class),
+            Map.entry("EmailField", Settings.EmailField.class),
+            Map.entry("SenderAccountBody", Requests.SenderAccountBody.class),
+            Map.entry("SenderAccountView", Settings.SenderAccountView.class),
+            Map.entry("TestEmail", Requests.TestEmail.class),
+            Map.entry("TestEmailResult", Settings.TestEmailResult.class),
             Map.entry("FieldViolation", FieldViolation.class),
             Map.entry("Problem", Problem.class));
 
