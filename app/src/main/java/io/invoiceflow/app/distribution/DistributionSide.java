@@ -137,7 +137,7 @@ public final class DistributionSide implements AutoCloseable {
             } catch (Exception e) {
                 LOG.warn("Reading the bounce mailbox failed; trying again in {}", interval, e);
             }
-        }, 0, interval.toSeconds(), TimeUnit.SECONDS);
+        }, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
         return () -> {
             poller.shutdownNow();
             poller.awaitTermination(10, TimeUnit.SECONDS);
