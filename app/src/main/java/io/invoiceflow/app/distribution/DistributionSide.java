@@ -40,6 +40,7 @@ import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 
 /**
  * The running distribution (ADR 0009): the stream processor that decides (its own Kafka Streams
@@ -51,7 +52,6 @@ public final class DistributionSide implements AutoCloseable {
     public static final String APPLICATION_ID = "invoiceflow-distribution";
     private static final Logger LOG = LoggerFactory.getLogger(DistributionSide.class);
     private static final Duration PUNCTUATION = Duration.ofSeconds(1);
-    private static final Duration BOUNCE_POLL = Duration.ofSeconds(30);
 
     private final Deque<AutoCloseable> parts = new ArrayDeque<>();
     private final Mailer mailer;
@@ -79,13 +79,25 @@ public final class DistributionSide implements AutoCloseable {
                                          MailSettings mail, Optional<BounceMailboxSettings> bounceMailbox,
                                          Path dataDir, String publicUrl, Clock clock, SchedulerSettings scheduler,
                                          SchedulerMetrics schedulerMetrics) {
+        return start(streamsConfig, bootstrapServers, writeSide, mail, bounceMailbox, dataDir, publicUrl, clock,
+                scheduler, schedulerMetrics, UnaryOperator.identity());
+    }
+
+    /**
+     * {@link #start} with the recorder the workers and the bounce poller use wrapped by {@code recorders}:
+     * the seam where the failure tests put a crash between sending and recording.
+     */
+    static DistributionSide start(Properties streamsConfig, String bootstrapServers, WriteSide writeSide,
+                                  MailSettings mail, Optional<BounceMailboxSettings> bounceMailbox, Path dataDir,
+                                  String publicUrl, Clock clock, SchedulerSettings scheduler,
+                                  SchedulerMetrics schedulerMetrics, UnaryOperator<DistributionRecorder> recorders) {
         Mailer mailer = Mailer.start(mail, dataDir, clock);
         try {
             SecretBox secrets = SecretBox.load(mail.secretKey(), dataDir);
             JobTokens tokens = JobTokens.from(secrets);
             ViewLinks links = ViewLinks.from(secrets);
             PdfRenderer renderer = PdfRenderer.create(clock);
-            DistributionRecorder recorder = new WriteSideRecorder(writeSide);
+            DistributionRecorder recorder = recorders.apply(new WriteSideRecorder(writeSide));
             JobHandler handler = new JobHandler(renderer, new DirectoryDocumentArchive(dataDir.resolve("documents")),
                     mailer, tokens, recorder, new WriteSideTenantSettings(writeSide.distributionSettings(), secrets),
                     (tenant, invoice) -> links.url(publicUrl, new TenantId(tenant), new InvoiceId(invoice)), clock);
@@ -122,13 +134,14 @@ public final class DistributionSide implements AutoCloseable {
                                              DistributionRecorder recorder) {
         BounceMailboxReader reader = new BounceMailboxReader(settings, new BounceParser(tokens));
         ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "bounce-mailbox"));
+        Duration interval = settings.pollInterval();
         poller.scheduleWithFixedDelay(() -> {
             try {
                 reader.poll(report -> record(report, recorder));
             } catch (Exception e) {
-                LOG.warn("Reading the bounce mailbox failed; trying again in {}", BOUNCE_POLL, e);
+                LOG.warn("Reading the bounce mailbox failed; trying again in {}", interval, e);
             }
-        }, 0, BOUNCE_POLL.toSeconds(), TimeUnit.SECONDS);
+        }, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
         return () -> {
             poller.shutdownNow();
             poller.awaitTermination(10, TimeUnit.SECONDS);

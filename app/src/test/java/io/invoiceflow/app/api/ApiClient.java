@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * a careful client, it remembers per tenant what its commands wrote ({@code Invoiceflow-Version}),
  * so that a test's reads can wait for its own writes ({@link #writtenTo}).
  */
-final class ApiClient {
+public final class ApiClient {
     private static final Pattern TENANT_PATH = Pattern.compile("^/api/v1/tenants/([0-9a-f-]{36})(/.*)?$");
     private final HttpClient http = HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(5))
@@ -31,7 +31,7 @@ final class ApiClient {
     private final URI base;
     private final Map<String, Map<String, Long>> written = new ConcurrentHashMap<>();
 
-    ApiClient(int port) {
+    public ApiClient(int port) {
         this.base = URI.create("http://127.0.0.1:" + port);
     }
 
@@ -79,15 +79,15 @@ final class ApiClient {
         return new Call(method, path);
     }
 
-    Call get(String path) {
+    public Call get(String path) {
         return call("GET", path);
     }
 
-    Call post(String path) {
+    public Call post(String path) {
         return call("POST", path);
     }
 
-    Call put(String path) {
+    public Call put(String path) {
         return call("PUT", path);
     }
 
@@ -96,7 +96,7 @@ final class ApiClient {
     }
 
     /** One request, built fluently and sent with {@link #send()}. */
-    final class Call {
+    public final class Call {
         private final String method;
         private final String path;
         private final Map<String, String> headers = new LinkedHashMap<>();
@@ -110,7 +110,7 @@ final class ApiClient {
         }
 
         /** {@code Authorization: Bearer <token>}; null sends no Authorization header. */
-        Call token(String token) {
+        public Call token(String token) {
             if (token == null) {
                 headers.remove("Authorization");
             } else {
@@ -120,7 +120,7 @@ final class ApiClient {
         }
 
         /** A JSON body with {@code Content-Type: application/json}. */
-        Call json(String json) {
+        public Call json(String json) {
             headers.put("Content-Type", "application/json");
             this.body = json;
             return this;
@@ -159,7 +159,7 @@ final class ApiClient {
             return this;
         }
 
-        ApiResponse send() {
+        public ApiResponse send() {
             HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
                     .method(method, bytes != null ? HttpRequest.BodyPublishers.ofByteArray(bytes)
                             : body == null ? HttpRequest.BodyPublishers.noBody()

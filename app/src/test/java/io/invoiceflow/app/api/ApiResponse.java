@@ -8,10 +8,10 @@ import java.net.http.HttpHeaders;
 import java.util.Optional;
 
 /** A received response, with the request id that was sent and the JSON body parsed on demand. */
-record ApiResponse(String method, String path, String requestId, int status, HttpHeaders headers, String body) {
+public record ApiResponse(String method, String path, String requestId, int status, HttpHeaders headers, String body) {
     static final ObjectMapper JSON = new ObjectMapper();
 
-    JsonNode json() {
+    public JsonNode json() {
         try {
             return JSON.readTree(body);
         } catch (JsonProcessingException e) {

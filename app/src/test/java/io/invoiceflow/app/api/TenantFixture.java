@@ -15,15 +15,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * user, customer {@code 10001} and catalogue product {@code CONSULT}. Every test makes its own, so
  * tests neither share state nor depend on their order (invoice numbers start at INV-1001).
  */
-final class TenantFixture {
+public final class TenantFixture {
     static final String CUSTOMER = "10001";
     static final String PRODUCT = "CONSULT";
 
     final ApiClient api;
-    final String id;
-    final String adminKey;
+    public final String id;
+    public final String adminKey;
     final String adminUserId;
-    final String accountantKey;
+    public final String accountantKey;
     final String accountantUserId;
 
     private TenantFixture(ApiClient api, String id, JsonNode admin, JsonNode accountant) {
@@ -46,7 +46,7 @@ final class TenantFixture {
         return new TenantFixture(other, id, adminKey, adminUserId, accountantKey, accountantUserId);
     }
 
-    static TenantFixture create(ApiClient api, String operatorToken) {
+    public static TenantFixture create(ApiClient api, String operatorToken) {
         ApiResponse tenant = api.post("/api/v1/tenants").token(operatorToken).json(Bodies.tenantProfile()).send();
         assertThat(tenant.status()).as("%s", tenant).isEqualTo(201);
         String id = tenant.json().path("tenantId").asText();
@@ -63,12 +63,12 @@ final class TenantFixture {
     }
 
     /** {@code /api/v1/tenants/<id>} + suffix. */
-    String path(String suffix) {
+    public String path(String suffix) {
         return "/api/v1/tenants/" + id + suffix;
     }
 
     /** A read that reflects every write of this fixture so far (it passes them as {@code waitFor}). */
-    ApiResponse get(String suffix) {
+    public ApiResponse get(String suffix) {
         return read(path(suffix), accountantKey);
     }
 
@@ -88,11 +88,11 @@ final class TenantFixture {
         return path + (path.contains("?") ? "&" : "?") + "waitFor=" + URLEncoder.encode(waitFor, StandardCharsets.UTF_8);
     }
 
-    ApiResponse post(String suffix, String json) {
+    public ApiResponse post(String suffix, String json) {
         return api.post(path(suffix)).token(accountantKey).json(json).send();
     }
 
-    ApiResponse postEmpty(String suffix) {
+    public ApiResponse postEmpty(String suffix) {
         return api.post(path(suffix)).token(accountantKey).send();
     }
 
@@ -111,7 +111,7 @@ final class TenantFixture {
         return expect(201, auditor).json().path("apiKey").asText();
     }
 
-    ApiResponse expect(int status, ApiResponse response) {
+    public ApiResponse expect(int status, ApiResponse response) {
         assertThat(response.status()).as("%s", response).isEqualTo(status);
         return response;
     }
@@ -124,7 +124,7 @@ final class TenantFixture {
         return expect(201, post("/invoices", body)).json().path("invoiceId").asText();
     }
 
-    String finalizedInvoice() {
+    public String finalizedInvoice() {
         String invoiceId = draftInvoice();
         expect(200, postEmpty("/invoices/" + invoiceId + "/finalize"));
         return invoiceId;

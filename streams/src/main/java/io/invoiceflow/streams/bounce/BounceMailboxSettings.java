@@ -23,9 +23,14 @@ import java.util.Optional;
  * @param processedFolder where handled messages are moved when the server supports MOVE
  *                        ({@code INVOICEFLOW_BOUNCE_IMAP_PROCESSED_FOLDER}, default {@code Processed}; "-": none, only mark seen)
  * @param timeout         connect and read timeout
+ * @param pollInterval    the pause between two reads of the mailbox
+ *                        ({@code INVOICEFLOW_BOUNCE_IMAP_POLL_SECONDS}, default 30, from 1 to 3600)
  */
 public record BounceMailboxSettings(String host, int port, Encryption encryption, String user, Secret password, String folder,
-                                   Optional<String> processedFolder, Duration timeout) {
+                                   Optional<String> processedFolder, Duration timeout, Duration pollInterval) {
+    private static final int MAX_POLL_SECONDS = 3600;
+    private static final String POLL_RULE = "INVOICEFLOW_BOUNCE_IMAP_POLL_SECONDS must be an integer from 1 to "
+            + MAX_POLL_SECONDS;
 
     /** Every setting with its default ("" = none). */
     public static final Map<String, String> KEYS;
@@ -39,6 +44,7 @@ public record BounceMailboxSettings(String host, int port, Encryption encryption
         keys.put("INVOICEFLOW_BOUNCE_IMAP_PASSWORD", "");
         keys.put("INVOICEFLOW_BOUNCE_IMAP_FOLDER", "INBOX");
         keys.put("INVOICEFLOW_BOUNCE_IMAP_PROCESSED_FOLDER", "Processed");
+        keys.put("INVOICEFLOW_BOUNCE_IMAP_POLL_SECONDS", "30");
         KEYS = java.util.Collections.unmodifiableMap(keys);
     }
 
@@ -54,6 +60,10 @@ public record BounceMailboxSettings(String host, int port, Encryption encryption
         }
         if (folder == null || folder.isBlank()) {
             throw new IllegalArgumentException("INVOICEFLOW_BOUNCE_IMAP_FOLDER must not be empty");
+        }
+        if (pollInterval == null || pollInterval.compareTo(Duration.ofSeconds(1)) < 0
+                || pollInterval.compareTo(Duration.ofSeconds(MAX_POLL_SECONDS)) > 0) {
+            throw new IllegalArgumentException(POLL_RULE);
         }
         processedFolder = processedFolder == null ? Optional.empty() : processedFolder.filter(f -> !f.isBlank() && !f.equals("-"));
         password = password == null ? Secret.empty() : password;
@@ -85,9 +95,19 @@ public record BounceMailboxSettings(String host, int port, Encryption encryption
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("INVOICEFLOW_BOUNCE_IMAP_ENCRYPTION must be one of AUTO, SSL_TLS, STARTTLS, NONE");
         }
+        String poll = v.get("INVOICEFLOW_BOUNCE_IMAP_POLL_SECONDS");
+        int pollSeconds;
+        try {
+            pollSeconds = Integer.parseInt(poll);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(POLL_RULE + ", not '" + poll + "'");
+        }
+        if (pollSeconds < 1 || pollSeconds > MAX_POLL_SECONDS) {
+            throw new IllegalArgumentException(POLL_RULE + ", not '" + poll + "'");
+        }
         return Optional.of(new BounceMailboxSettings(v.get("INVOICEFLOW_BOUNCE_IMAP_HOST"), port, encryption,
                 v.get("INVOICEFLOW_BOUNCE_IMAP_USER"), Secret.of(v.get("INVOICEFLOW_BOUNCE_IMAP_PASSWORD")),
                 v.get("INVOICEFLOW_BOUNCE_IMAP_FOLDER"), Optional.of(v.get("INVOICEFLOW_BOUNCE_IMAP_PROCESSED_FOLDER")),
-                Duration.ofSeconds(30)));
+                Duration.ofSeconds(30), Duration.ofSeconds(pollSeconds)));
     }
 }

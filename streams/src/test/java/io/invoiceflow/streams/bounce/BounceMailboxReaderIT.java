@@ -52,7 +52,7 @@ class BounceMailboxReaderIT {
 
     private BounceMailboxReader reader(Optional<String> processedFolder) {
         BounceMailboxSettings settings = new BounceMailboxSettings("127.0.0.1", greenMail.imapPort(), Encryption.NONE, USER,
-                Secret.of(PASSWORD), "INBOX", processedFolder, Duration.ofSeconds(10));
+                Secret.of(PASSWORD), "INBOX", processedFolder, Duration.ofSeconds(10), Duration.ofSeconds(30));
         reader = new BounceMailboxReader(settings, new BounceParser(TestMails.TOKENS));
         return reader;
     }
@@ -156,7 +156,7 @@ class BounceMailboxReaderIT {
     void shouldFailWithoutThePassword_whenTheLoginIsRefused() {
         // given a reader with a wrong password
         BounceMailboxSettings settings = new BounceMailboxSettings("127.0.0.1", greenMail.imapPort(), Encryption.NONE, USER,
-                Secret.of("wrong-CANARY-pw"), "INBOX", Optional.empty(), Duration.ofSeconds(10));
+                Secret.of("wrong-CANARY-pw"), "INBOX", Optional.empty(), Duration.ofSeconds(10), Duration.ofSeconds(30));
         reader = new BounceMailboxReader(settings, new BounceParser(TestMails.TOKENS));
 
         // when it polls, then it fails naming the mailbox but not the password

@@ -172,7 +172,7 @@ class JobHandlerTest {
         String distribution = UUID.randomUUID().toString();
         return new DistributionJob(DistributionJob.INVOICE, distribution + "/1", distribution, TENANT.value(),
                 invoice.invoiceId(), 1, List.of("kari@nordvik.example"), List.of(), language, PROFILE, invoice, 1001L,
-                null);
+                null, null);
     }
 
     /** The write side as the worker sees it: every recording accepted. */

@@ -6,6 +6,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -86,5 +88,28 @@ class MailSettingsTest {
         assertThat(settings.toString()).doesNotContain("pw,");
         assertThatThrownBy(() -> BounceMailboxSettings.load(Map.of("INVOICEFLOW_BOUNCE_IMAP_HOST", "imap.example.com")))
                 .hasMessageContaining("INVOICEFLOW_BOUNCE_IMAP_USER");
+    }
+
+    @Test
+    void shouldPollTheBounceMailboxEvery30Seconds_unlessAnotherIntervalFrom1To3600IsSet() {
+        Map<String, String> mailbox = Map.of("INVOICEFLOW_BOUNCE_IMAP_HOST", "imap.example.com",
+                "INVOICEFLOW_BOUNCE_IMAP_USER", "bounces");
+        assertThat(BounceMailboxSettings.KEYS).containsEntry("INVOICEFLOW_BOUNCE_IMAP_POLL_SECONDS", "30");
+        assertThat(BounceMailboxSettings.load(mailbox).orElseThrow().pollInterval()).isEqualTo(Duration.ofSeconds(30));
+        for (String seconds : List.of("1", "3600")) {
+            assertThat(BounceMailboxSettings.load(with(mailbox, "INVOICEFLOW_BOUNCE_IMAP_POLL_SECONDS", seconds))
+                    .orElseThrow().pollInterval()).isEqualTo(Duration.ofSeconds(Long.parseLong(seconds)));
+        }
+        for (String wrong : List.of("0", "3601", "-5", "ten", "1.5")) {
+            assertThatThrownBy(() -> BounceMailboxSettings.load(with(mailbox, "INVOICEFLOW_BOUNCE_IMAP_POLL_SECONDS", wrong)))
+                    .as(wrong).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("INVOICEFLOW_BOUNCE_IMAP_POLL_SECONDS").hasMessageContaining("from 1 to 3600");
+        }
+    }
+
+    private static Map<String, String> with(Map<String, String> values, String key, String value) {
+        Map<String, String> all = new HashMap<>(values);
+        all.put(key, value);
+        return all;
     }
 }
