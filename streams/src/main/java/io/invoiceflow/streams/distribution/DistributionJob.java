@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * One email for a distribution worker to render and send: everything it needs, decided by the
  * distribution processor, so the worker keeps no state. {@code kind} {@code INVOICE}: attempt
- * {@code attempt} of distribution {@code distributionId}; {@code BOUNCE_NOTICE}: the one message to
+ * {@code attempt} of distribution {@code distributionId}; {@code UNDELIVERED_NOTICE}: the one message to
  * the tenant's notification address that {@code distributionId} bounced ({@code notice} says how).
  */
 public record DistributionJob(
@@ -28,6 +28,6 @@ public record DistributionJob(
         DailySummary summary) {
 
     public static final String INVOICE = "INVOICE";
-    public static final String BOUNCE_NOTICE = "BOUNCE_NOTICE";
+    public static final String UNDELIVERED_NOTICE = "UNDELIVERED_NOTICE";
     public static final String DAILY_SUMMARY = "DAILY_SUMMARY";
 }

@@ -24,6 +24,7 @@ import io.invoiceflow.projections.ReadStores;
 import io.invoiceflow.projections.ViewJson;
 import io.invoiceflow.projections.views.Folds;
 import io.invoiceflow.projections.views.InvoiceView;
+import io.invoiceflow.streams.mail.MailError;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -136,6 +137,7 @@ final class DistributionProcessor implements Processor<String, byte[], String, b
                         job.cc(), failed.retryAt()));
             }
             summaries.failed(tenant, failed);
+            failureNotice(tenant, failed, event);
         } else if (payload instanceof DistributionSent sent) {
             Optional.ofNullable(job(tenant, sent.distributionId().value())).ifPresent(this::forget);
             summaries.sent(tenant, sent);
@@ -248,21 +250,44 @@ final class DistributionProcessor implements Processor<String, byte[], String, b
         forward(Topics.DISTRIBUTION_JOBS, job.distributionId(), ViewJson.write(work), new RecordHeaders(), now);
     }
 
+    /** P7: a bounced recipient, told to the tenant's notification address once. */
     private void bounceNotice(String tenant, DistributionBounced bounced, EventEnvelope event) {
-        byte[] profile = tenants.get(tenant);
-        byte[] stored = invoices.get(ReadStores.view(tenant, "invoice", bounced.invoiceId().value()));
-        if (profile == null || stored == null) {
-            LOG.warn("No bounce notice for distribution {}: tenant or invoice unknown here", bounced.distributionId());
+        notice(tenant, bounced.distributionId(), bounced.invoiceId().value(), bounced.recipient() + " ("
+                + bounced.source() + (bounced.status() == null ? "" : " " + bounced.status())
+                + (bounced.diagnostic() == null ? "" : ": " + bounced.diagnostic()) + ")", event);
+    }
+
+    /**
+     * A distribution given up for another reason than a refused recipient (no address, a broken template,
+     * the sender account refused, retries exhausted): the email cannot be delivered either, so the tenant is
+     * told the same way. A refused recipient is told by its bounce, which follows the failure.
+     */
+    private void failureNotice(String tenant, DistributionFailed failed, EventEnvelope event) {
+        if (!failed.permanent() && failed.retryAt() != null || MailError.SMTP_REJECTED_RECIPIENT.name()
+                .equals(failed.errorCode())) {
             return;
         }
-        TenantProfile supplier = ViewJson.read(profile, TenantProfile.class);
+        notice(tenant, failed.distributionId(), failed.invoiceId().value(), failed.errorCode()
+                + (failed.errorMessage() == null ? "" : ": " + failed.errorMessage()), event);
+    }
+
+    private void notice(String tenant, DistributionId distribution, String invoiceId, String notice,
+                        EventEnvelope event) {
+        Optional<TenantProfile> supplier = profile(tenant);
+        byte[] stored = invoices.get(ReadStores.view(tenant, "invoice", invoiceId));
+        if (supplier.isEmpty() || stored == null) {
+            LOG.warn("No notice for distribution {}: tenant or invoice unknown here", distribution);
+            return;
+        }
+        if (supplier.get().notificationEmail() == null || supplier.get().notificationEmail().isBlank()) {
+            LOG.info("No notice for distribution {}: tenant {} has no notification address", distribution, tenant);
+            return;
+        }
         InvoiceView invoice = ViewJson.read(ReadStores.viewJson(stored), InvoiceView.class);
-        String notice = bounced.recipient() + " (" + bounced.source() + (bounced.status() == null ? "" : " "
-                + bounced.status()) + (bounced.diagnostic() == null ? "" : ": " + bounced.diagnostic()) + ")";
-        DistributionJob work = new DistributionJob(DistributionJob.BOUNCE_NOTICE, "bounce-notice/" + event.eventId(),
-                bounced.distributionId().value(), tenant, bounced.invoiceId().value(), 1,
-                List.of(supplier.notificationEmail()), List.of(), supplier.defaultLanguage(), supplier, invoice,
-                ReadStores.viewNumberSequence(stored), notice, null);
+        DistributionJob work = new DistributionJob(DistributionJob.UNDELIVERED_NOTICE, "notice/" + event.eventId(),
+                distribution.value(), tenant, invoiceId, 1, List.of(supplier.get().notificationEmail()), List.of(),
+                supplier.get().defaultLanguage(), supplier.get(), invoice, ReadStores.viewNumberSequence(stored),
+                notice, null);
         forward(Topics.DISTRIBUTION_JOBS, work.jobId(), ViewJson.write(work), new RecordHeaders(), event.time());
     }
 

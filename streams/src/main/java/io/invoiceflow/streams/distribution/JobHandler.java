@@ -89,10 +89,12 @@ public final class JobHandler {
     }
 
     public void handle(DistributionJob job) {
-        if (DistributionJob.BOUNCE_NOTICE.equals(job.kind())) {
+        if (DistributionJob.UNDELIVERED_NOTICE.equals(job.kind())) {
             sendNotice(job);
         } else if (DistributionJob.DAILY_SUMMARY.equals(job.kind())) {
             sendSummary(job);
+        } else if (!DistributionJob.INVOICE.equals(job.kind())) {
+            LOG.error("Job {} has the unknown kind {}: not handled", job.jobId(), job.kind());
         } else {
             sendInvoice(job);
         }
@@ -188,7 +190,7 @@ public final class JobHandler {
                 rejection.reply().enhancedStatus().orElse(null), reply(rejection.reply()));
     }
 
-    /** P7: the one message to the tenant's notification address that an invoice's email bounced. */
+    /** P7: the message to the tenant's notification address that an invoice's email bounced or was given up. */
     private void sendNotice(DistributionJob job) {
         Document document = document(job, SupplierSettings.contactOnly(job.supplier().notificationEmail(), null, null));
         String number = job.invoice().number();
@@ -215,7 +217,7 @@ public final class JobHandler {
                 "<p>" + Html.escape(body).replace("\n", "<br>") + "</p>", List.of());
         SendOutcome outcome = mailer.system().send(mail);
         if (!(outcome instanceof Accepted)) {
-            LOG.warn("The bounce notice {} to {} was not accepted: {}", job.jobId(), job.to(), outcome);
+            LOG.warn("The notice {} to {} was not accepted: {}", job.jobId(), job.to(), outcome);
         }
     }
 

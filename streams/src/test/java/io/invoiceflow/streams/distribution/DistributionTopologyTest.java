@@ -251,7 +251,7 @@ class DistributionTopologyTest {
 
         // then one notice to the tenant's notification address
         DistributionJob notice = onlyJob();
-        assertThat(notice.kind()).isEqualTo(DistributionJob.BOUNCE_NOTICE);
+        assertThat(notice.kind()).isEqualTo(DistributionJob.UNDELIVERED_NOTICE);
         assertThat(notice.to()).containsExactly("faktura@fjordlys.no");
         assertThat(notice.notice()).contains("kari@kunde.no").contains("5.1.1");
     }
@@ -284,7 +284,8 @@ class DistributionTopologyTest {
         events.pipeInput(feed.event(failed.value(), new DistributionFailed(failed, TENANT, second, 1, "NO_RECIPIENT",
                 "no address", true, null), "system:distribution"));
 
-        // then nothing before five quiet minutes, then one summary to the notification address
+        // then the failure is told at once (P7), the summary comes after five quiet minutes
+        assertThat(onlyJob().kind()).isEqualTo(DistributionJob.UNDELIVERED_NOTICE);
         advance(Duration.ofMinutes(4));
         assertThat(jobs.isEmpty()).isTrue();
         advance(Duration.ofMinutes(1));
@@ -336,6 +337,63 @@ class DistributionTopologyTest {
 
         // when the day passes
         advance(Duration.ofHours(20));
+
+        // then
+        assertThat(jobs.isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldTellTheTenantOnce_whenADistributionIsGivenUpWithoutARefusedRecipient() {
+        // given an invoice whose sender account refuses the login
+        InvoiceId invoice = InvoiceId.random();
+        finalInvoice(invoice, contacts("kari@kunde.no"));
+        DistributionId distribution = requested(invoice, List.of());
+        advance(Duration.ofSeconds(1));
+        onlyJob();
+
+        // when the attempt fails for good
+        events.pipeInput(feed.event(distribution.value(), new DistributionFailed(distribution, TENANT, invoice, 1,
+                "SMTP_AUTH_FAILED", "535 5.7.8 Authentication credentials invalid", true, null), "system:distribution"));
+
+        // then one notice saying why
+        DistributionJob notice = onlyJob();
+        assertThat(notice.kind()).isEqualTo(DistributionJob.UNDELIVERED_NOTICE);
+        assertThat(notice.to()).containsExactly("faktura@fjordlys.no");
+        assertThat(notice.notice()).startsWith("SMTP_AUTH_FAILED: 535");
+    }
+
+    @Test
+    void shouldTellTheTenantOnlyByTheBounce_whenTheRecipientWasRefused() {
+        // given an invoice whose recipient the server refuses
+        InvoiceId invoice = InvoiceId.random();
+        finalInvoice(invoice, contacts("kari@kunde.no"));
+        DistributionId distribution = requested(invoice, List.of());
+        advance(Duration.ofSeconds(1));
+        onlyJob();
+
+        // when the failure and the bounce it comes with are recorded
+        events.pipeInput(feed.event(distribution.value(), new DistributionFailed(distribution, TENANT, invoice, 1,
+                "SMTP_REJECTED_RECIPIENT", "550 5.1.1 User unknown", true, null), "system:distribution"));
+        events.pipeInput(feed.event(distribution.value(), new DistributionBounced(distribution, TENANT, invoice,
+                "kari@kunde.no", "SMTP", "5.1.1", "550 5.1.1 User unknown"), "system:distribution"));
+
+        // then one notice, the bounce's
+        DistributionJob notice = onlyJob();
+        assertThat(notice.notice()).startsWith("kari@kunde.no (SMTP 5.1.1");
+    }
+
+    @Test
+    void shouldTellNothingYet_whenAnAttemptFailsTemporarily() {
+        // given
+        InvoiceId invoice = InvoiceId.random();
+        finalInvoice(invoice, contacts("kari@kunde.no"));
+        DistributionId distribution = requested(invoice, List.of());
+        advance(Duration.ofSeconds(1));
+        onlyJob();
+
+        // when
+        events.pipeInput(feed.event(distribution.value(), new DistributionFailed(distribution, TENANT, invoice, 1,
+                "SMTP_TEMPORARY", "451 later", false, clock.instant().plusSeconds(600)), "system:distribution"));
 
         // then
         assertThat(jobs.isEmpty()).isTrue();
