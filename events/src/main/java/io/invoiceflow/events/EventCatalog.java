@@ -7,6 +7,7 @@ import io.invoiceflow.events.frequency.FrequencyEvent;
 import io.invoiceflow.events.invoice.InvoiceEvent;
 import io.invoiceflow.events.order.OrderEvent;
 import io.invoiceflow.events.product.ProductEvent;
+import io.invoiceflow.events.recurring.RecurringEvent;
 import io.invoiceflow.events.tenant.TenantEvent;
 
 import java.util.Arrays;
@@ -22,7 +23,8 @@ import java.util.stream.Stream;
 public final class EventCatalog {
     private static final List<Class<?>> AGGREGATE_EVENTS = List.of(
             TenantEvent.class, CustomerEvent.class, ProductEvent.class, OrderEvent.class,
-            InvoiceEvent.class, CreditNoteEvent.class, FrequencyEvent.class, DistributionEvent.class);
+            InvoiceEvent.class, CreditNoteEvent.class, FrequencyEvent.class, DistributionEvent.class,
+            RecurringEvent.class);
 
     private EventCatalog() {
     }

@@ -38,6 +38,16 @@ import io.invoiceflow.events.order.OrderInvoiced;
 import io.invoiceflow.events.product.ProductAdded;
 import io.invoiceflow.events.product.ProductChanged;
 import io.invoiceflow.events.product.ProductDetails;
+import io.invoiceflow.events.recurring.OccurrenceIssued;
+import io.invoiceflow.events.recurring.RecurringCreated;
+import io.invoiceflow.events.recurring.RecurringId;
+import io.invoiceflow.events.recurring.RecurringKind;
+import io.invoiceflow.events.recurring.RecurringPaused;
+import io.invoiceflow.events.recurring.RecurringResumed;
+import io.invoiceflow.events.recurring.RecurringStopped;
+import io.invoiceflow.events.recurring.SubscriberAdded;
+import io.invoiceflow.events.recurring.SubscriberEndChanged;
+import io.invoiceflow.events.recurring.SubscriberRemoved;
 import io.invoiceflow.events.shared.Address;
 import io.invoiceflow.events.shared.Contact;
 import io.invoiceflow.events.shared.CreditNoteId;
@@ -86,6 +96,9 @@ public final class SampleEvents {
     public static final ProductCode PRODUCT = new ProductCode("CONS-HR");
     public static final DistributionId DISTRIBUTION = new DistributionId("8c1e3a5f-7b9d-4f2a-b4c6-d8e0f2a4b6c8");
     public static final FrequencyId FREQUENCY = new FrequencyId("5b7d9f1a-3c5e-4a7b-9d1f-2e4a6c8b0d13");
+    public static final RecurringId RECURRING = new RecurringId("b3d5f7a9-2c4e-4f6a-8b0d-1e3f5a7c9e2b");
+    /** A subscriber of the subscription samples. */
+    public static final CustomerNumber SUBSCRIBER = new CustomerNumber("K-2077");
 
     /** The last Friday of every month from 30 January 2026, twelve times. */
     private static final FrequencyDefinition LAST_FRIDAY = new FrequencyDefinition(
@@ -152,6 +165,21 @@ public final class SampleEvents {
             PaymentTerms.of(PaymentTerms.Kind.DUE_ON_RECEIPT), null, null, null, "nb", "nb-NO", "NOK", List.of(),
             EMPTY_TOTALS);
 
+    /** The last Friday of every month from 29 January 2027 (the first date), twelve times: a catalogue frequency copied. */
+    private static final FrequencyDefinition TEMPLATE_SCHEDULE = new FrequencyDefinition(
+            FrequencyPattern.monthlyOnWeekday(1, WeekPosition.LAST, DayOfWeek.FRIDAY), LocalDate.of(2027, 1, 29),
+            FrequencyEnd.after(12));
+    /** Monthly on the 1st from 1 February 2027, for ever (the period MONTH). */
+    private static final FrequencyDefinition SUBSCRIPTION_SCHEDULE = new FrequencyDefinition(
+            FrequencyPattern.monthlyOnDay(1, 1), LocalDate.of(2027, 2, 1), FrequencyEnd.never());
+    /** A template: the invoice's content without its dates. */
+    private static final InvoiceContent TEMPLATE_CONTENT = INVOICE_CONTENT.withDates(null, null);
+    /** A subscription: lines and terms, no customer, no contacts, each subscriber's language. */
+    private static final InvoiceContent SUBSCRIPTION_CONTENT = new InvoiceContent(null, List.of(), null,
+            PaymentTerms.of(PaymentTerms.Kind.DUE_ON_RECEIPT), null, null, null, null, null, "NOK",
+            List.of(SPARSE_LINE), SPARSE_TOTALS);
+    private static final LocalDate OCCURRENCE = LocalDate.of(2027, 3, 1);
+
     private SampleEvents() {
     }
 
@@ -201,7 +229,17 @@ public final class SampleEvents {
                 new DistributionFailed(DISTRIBUTION, TENANT, INVOICE, 1, "SMTP_TEMPORARY",
                         "451 4.7.1 Greylisted, try again later", false, Instant.parse("2026-11-25T09:35:12Z")),
                 new DistributionBounced(DISTRIBUTION, TENANT, INVOICE, "kari@nordvikbygg.no", "DSN", "5.1.1",
-                        "smtp; 550 5.1.1 <kari@nordvikbygg.no>: Recipient address rejected: User unknown")));
+                        "smtp; 550 5.1.1 <kari@nordvikbygg.no>: Recipient address rejected: User unknown"),
+                new RecurringCreated(RECURRING, TENANT, RecurringKind.INVOICE_TEMPLATE, "Nordvik Bygg AS, monthly advice",
+                        INVOICE, TEMPLATE_CONTENT, FREQUENCY, TEMPLATE_SCHEDULE),
+                new SubscriberAdded(RECURRING, TENANT, SUBSCRIBER, LocalDate.of(2027, 12, 31), LocalDate.of(2027, 2, 1)),
+                new SubscriberEndChanged(RECURRING, TENANT, SUBSCRIBER, LocalDate.of(2027, 6, 30)),
+                new SubscriberRemoved(RECURRING, TENANT, SUBSCRIBER, LocalDate.of(2027, 4, 12)),
+                new RecurringPaused(RECURRING, TENANT, LocalDate.of(2027, 5, 3)),
+                new RecurringResumed(RECURRING, TENANT, LocalDate.of(2027, 8, 16)),
+                new RecurringStopped(RECURRING, TENANT, LocalDate.of(2027, 11, 22)),
+                new OccurrenceIssued(RECURRING, TENANT, OCCURRENCE, SUBSCRIBER,
+                        RECURRING.occurrenceInvoice(SUBSCRIBER, OCCURRENCE), "INV-1042")));
     }
 
     /**
@@ -238,6 +276,10 @@ public final class SampleEvents {
         put(samples, new FrequencyCreated(FREQUENCY, TENANT, "Hver 2. dag", true, EVERY_OTHER_DAY));
         put(samples, new FrequencyRenamed(FREQUENCY, TENANT, "Hver 2. dag", true));
         put(samples, new FrequencyPatternChanged(FREQUENCY, TENANT, EVERY_OTHER_DAY, "Hver 2. dag"));
+        put(samples, new RecurringCreated(RECURRING, TENANT, RecurringKind.SUBSCRIPTION, "Membership", null,
+                SUBSCRIPTION_CONTENT, null, SUBSCRIPTION_SCHEDULE));
+        put(samples, new SubscriberAdded(RECURRING, TENANT, SUBSCRIBER, null, LocalDate.of(2027, 2, 1)));
+        put(samples, new SubscriberEndChanged(RECURRING, TENANT, SUBSCRIBER, null));
         return samples;
     }
 
