@@ -12,6 +12,8 @@ import io.invoiceflow.commands.invoice.Invoice;
 import io.invoiceflow.commands.invoice.InvoiceCommandHandlers;
 import io.invoiceflow.commands.order.Order;
 import io.invoiceflow.commands.product.Product;
+import io.invoiceflow.commands.recurring.Recurring;
+import io.invoiceflow.commands.recurring.RecurringCommandHandlers;
 import io.invoiceflow.commands.store.AggregateCache;
 import io.invoiceflow.commands.store.Dialect;
 import io.invoiceflow.commands.store.EventStorage;
@@ -123,7 +125,7 @@ public final class WriteSide implements AutoCloseable {
                 .registerComponent(Directory.class, c -> directory)
                 .registerComponent(Clock.class, c -> clock);
         for (Class<?> aggregate : List.of(Tenant.class, Customer.class, Product.class, Order.class, Invoice.class,
-                CreditNote.class, Distribution.class, Frequency.class)) {
+                CreditNote.class, Distribution.class, Frequency.class, Recurring.class)) {
             configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(aggregate)
                     .configureCommandTargetResolver(c -> byAggregateId)
                     .configureCache(c -> new AggregateCache()));
@@ -132,6 +134,8 @@ public final class WriteSide implements AutoCloseable {
                 c.repository(Distribution.class), directory));
         configurer.registerCommandHandler(c -> new InvoiceCommandHandlers(c.repository(Invoice.class),
                 c.repository(CreditNote.class), c.repository(Order.class), c.eventStore(), directory, clock));
+        configurer.registerCommandHandler(c -> new RecurringCommandHandlers(c.repository(Recurring.class),
+                c.repository(Invoice.class), c.eventStore(), directory, clock));
         KafkaForwarder forwarder = kafka == null ? null : new KafkaForwarder(kafka, 30_000);
         RecentEvents recentEvents = new RecentEvents(RECENT_AGGREGATES);
         configurer.eventProcessing(processing -> {
