@@ -11,6 +11,7 @@ import io.invoiceflow.events.invoice.InvoiceDraft;
 import io.invoiceflow.events.invoice.InvoiceOrigin;
 import io.invoiceflow.events.order.OrderDraft;
 import io.invoiceflow.events.product.ProductDetails;
+import io.invoiceflow.events.recurring.SubscriberInput;
 import io.invoiceflow.events.shared.Address;
 import io.invoiceflow.events.shared.Contact;
 import io.invoiceflow.events.shared.CustomerSnapshot;
@@ -106,6 +107,10 @@ class OpenApiDocumentTest {
             Map.entry("FrequencyRename", Requests.FrequencyRename.class),
             Map.entry("FrequencyPreviewRequest", Requests.FrequencyPreview.class),
             Map.entry("FrequencyView", Frequencies.Row.class),
+            Map.entry("MakeRecurring", Requests.MakeRecurring.class),
+            Map.entry("NewSubscription", Requests.NewSubscription.class),
+            Map.entry("SubscriberInput", SubscriberInput.class),
+            Map.entry("SubscriberEnd", Requests.SubscriberEnd.class),
             Map.entry("FieldViolation", FieldViolation.class),
             Map.entry("Problem", Problem.class));
 
