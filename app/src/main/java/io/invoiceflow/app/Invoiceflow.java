@@ -22,6 +22,7 @@ import io.invoiceflow.commands.consumer.CommandRecords;
 import io.invoiceflow.events.Topics;
 import io.invoiceflow.events.distribution.RecordDistributionFailed;
 import io.invoiceflow.events.distribution.RequestDistribution;
+import io.invoiceflow.events.recurring.IssueOccurrence;
 import io.invoiceflow.projections.ProjectionsTopology;
 import io.invoiceflow.streams.distribution.DistributionTopology;
 import io.invoiceflow.web.WebApp;
@@ -56,7 +57,7 @@ public final class Invoiceflow implements AutoCloseable {
 
     /** The commands the stream processors send the write side through invoicing.commands. */
     private static final CommandRecords SYSTEM_COMMANDS = new CommandRecords(List.of(RequestDistribution.class,
-            RecordDistributionFailed.class));
+            RecordDistributionFailed.class, IssueOccurrence.class));
 
     private final Deque<AutoCloseable> resources = new ArrayDeque<>();
     private final String bootstrapServers;
@@ -107,10 +108,11 @@ public final class Invoiceflow implements AutoCloseable {
                     }
                 }
             };
+            WriteSideQueries queries = new WriteSideQueries(writeSide, clock);
             StartingReadModel readModel = new StartingReadModel();
             StartingDocuments documents = new StartingDocuments();
             web = WebApp.create(new WebApp.Dependencies(new TokenAuthenticator(adminHash, writeSide.directory()),
-                    dispatcher, new WriteSideQueries(writeSide), readModel, documents,
+                    dispatcher, queries, readModel, documents,
                     new FrequencyQueries(writeSide, clock), operations));
             web.start(config.port());
             resources.push(web::stop);
@@ -141,7 +143,7 @@ public final class Invoiceflow implements AutoCloseable {
                     bootstrapServers, config.dataDir().resolve("streams"), null, replication), bootstrapServers,
                     writeSide, config.mail(), config.bounceMailbox(), config.dataDir(), publicUrl, clock);
             resources.push(distribution);
-            documents.started(new DocumentService(writeSide, distribution.renderer(), distribution.links(), publicUrl,
+            documents.started(new DocumentService(writeSide, queries, distribution.renderer(), distribution.links(), publicUrl,
                     distribution.mailer().mailbox()));
             LOG.info("Invoiceflow is up on port {} ({})", web.port(), config);
             if (embeddedKafka) {

@@ -27,7 +27,7 @@ abstract class ApiTestBase implements TenantAdministrationContract, Authenticati
         OrderContract, InvoiceLifecycleContract, InvoicingSwitchContract, TenantIsolationContract, BadInputContract,
         EventStreamContract, OperationsContract, ConcurrencyContract, ReadSideContract, DistributionContract,
         InvoiceListContract,
-        FrequencyContract {
+        FrequencyContract, RecurringContract {
 
     private Invoiceflow app;
     private ApiClient api;

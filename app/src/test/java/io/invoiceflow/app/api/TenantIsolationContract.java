@@ -16,10 +16,12 @@ interface TenantIsolationContract extends ApiTestContext {
 
     /** Tenant B's documents, one in each state a route of the API acts on. */
     record Victim(TenantFixture tenant, String draft, String finalized, String order, String creditNote,
-                  String frequency) {
+                  String frequency, String recurring) {
         static Victim create(TenantFixture tenant) {
             return new Victim(tenant, tenant.draftInvoice(), tenant.finalizedInvoice(), tenant.order(),
-                    tenant.creditNote(), FrequencyContract.create(tenant, FrequencyContract.EVERY_OTHER_FRIDAY));
+                    tenant.creditNote(), FrequencyContract.create(tenant, FrequencyContract.EVERY_OTHER_FRIDAY),
+                    RecurringContract.createSubscription(tenant, RecurringContract.subscription(
+                            RecurringContract.tomorrow(), TenantFixture.CUSTOMER)));
         }
 
         /** The route's path with the path parameters filled in with this victim's ids. */
@@ -32,6 +34,7 @@ interface TenantIsolationContract extends ApiTestContext {
                     .replace("{orderId}", order)
                     .replace("{creditNoteId}", creditNote)
                     .replace("{frequencyId}", frequency)
+                    .replace("{recurringId}", recurring)
                     .replace("{customerNumber}", TenantFixture.CUSTOMER)
                     .replace("{productCode}", TenantFixture.PRODUCT);
             assertThat(path).as("%s has a path parameter this test does not know", route).doesNotContain("{");
@@ -44,7 +47,8 @@ interface TenantIsolationContract extends ApiTestContext {
             for (String path : List.of("", "/invoices/" + draft, "/invoices/" + finalized, "/orders/" + order,
                     "/credit-notes/" + creditNote, "/customers/" + TenantFixture.CUSTOMER,
                     "/products/" + TenantFixture.PRODUCT, "/customers", "/products", "/frequencies/" + frequency,
-                    "/frequencies?status=all")) {
+                    "/frequencies?status=all", "/recurring/" + recurring, "/recurring",
+                    "/recurring/" + recurring + "/history")) {
                 views.put(path, tenant.get(path).state());
             }
             return views;
@@ -87,6 +91,16 @@ interface TenantIsolationContract extends ApiTestContext {
             return FrequencyContract.EVERY_OTHER_FRIDAY;
         } else if (p.endsWith("/rename")) {
             return "{\"name\": \"Mallory's\"}";
+        } else if (p.endsWith("/invoices/{invoiceId}/recurring")) {
+            return "{\"period\": \"MONTH\", \"firstDate\": \"" + RecurringContract.tomorrow() + "\"}";
+        } else if (p.endsWith("/subscriptions")) {
+            return RecurringContract.subscription(RecurringContract.tomorrow(), TenantFixture.CUSTOMER);
+        } else if (p.endsWith("/pause") || p.endsWith("/resume") || p.endsWith("/stop")) {
+            return null;
+        } else if (p.endsWith("/subscribers")) {
+            return "{\"customerNumber\": \"" + TenantFixture.CUSTOMER + "\"}";
+        } else if (p.endsWith("/subscribers/{customerNumber}")) {
+            return "{\"endDate\": null}";
         }
         throw new AssertionError(route + " is new: give it a valid body in this test");
     }
@@ -136,7 +150,8 @@ interface TenantIsolationContract extends ApiTestContext {
         List<WebApp.Route> documentRoutes = WebApp.routes().stream()
                 .filter(r -> r.path().startsWith(WebApp.API + "/tenants/{tenantId}"))
                 .filter(r -> r.path().contains("{invoiceId}") || r.path().contains("{orderId}")
-                        || r.path().contains("{creditNoteId}") || r.path().contains("{frequencyId}"))
+                        || r.path().contains("{creditNoteId}") || r.path().contains("{frequencyId}")
+                        || r.path().contains("{recurringId}"))
                 .toList();
 
         // when

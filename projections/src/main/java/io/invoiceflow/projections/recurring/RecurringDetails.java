@@ -13,6 +13,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -44,32 +46,41 @@ public record RecurringDetails(String recurringId, String tenantId, RecurringKin
 
     /**
      * The details of {@code view} with its customers' entries, on {@code today} (the tenant's): the next
-     * {@code next} occurrences leave out today's customers whose invoice was already issued
-     * ({@code issuedToday}).
+     * {@code next} occurrences leave out the customers whose invoice of that date was already issued
+     * ({@code issued}: from today on, by date).
      */
     public static RecurringDetails of(RecurringView view, List<RecurringSchedule.Subscriber> subscribers,
-                                      LocalDate today, Set<CustomerNumber> issuedToday, NameLanguage language,
-                                      int next, List<ProducedInvoice> invoices) {
+                                      LocalDate today, Map<LocalDate, Set<CustomerNumber>> issued,
+                                      NameLanguage language, int next, List<ProducedInvoice> invoices) {
         return new RecurringDetails(view.recurringId(), view.tenantId(), view.kind(), view.name(), view.status(),
                 view.sourceInvoiceId(), view.content(), view.frequencyId(), view.schedule(),
                 FrequencyNames.name(view.schedule().pattern(), language),
                 FrequencyNames.end(view.schedule().end(), language), view.pauses(), view.stoppedFrom(),
-                List.copyOf(subscribers), coming(view, subscribers, today, issuedToday, next), view.issuedCount(),
+                List.copyOf(subscribers), coming(view, subscribers, today, issued, next), view.issuedCount(),
                 view.lastOccurrenceDate(), invoices == null ? null : List.copyOf(invoices), view.createdAt(),
                 view.createdBy(), view.updatedAt(), view.updatedBy());
     }
 
-    /** The next {@code next} occurrences from {@code today}, without today's customers already invoiced. */
+    /**
+     * The next {@code next} occurrences from {@code today} with the customers not yet invoiced for them
+     * (normally only today's can have been: the scheduler issues a date on that day).
+     */
     public static List<NextOccurrence> coming(RecurringView view, List<RecurringSchedule.Subscriber> subscribers,
-                                              LocalDate today, Set<CustomerNumber> issuedToday, int next) {
+                                              LocalDate today, Map<LocalDate, Set<CustomerNumber>> issued, int next) {
         List<NextOccurrence> coming = new ArrayList<>();
-        for (RecurringSchedule.Occurrence o : view.rules(subscribers).next(next + 1, today)) {
-            List<String> customers = o.customers().stream()
-                    .filter(c -> !o.date().equals(today) || !issuedToday.contains(c))
-                    .map(CustomerNumber::value).toList();
-            if (!customers.isEmpty() && coming.size() < next) {
-                coming.add(new NextOccurrence(o.date(), customers));
+        RecurringSchedule rules = view.rules(subscribers);
+        for (LocalDate day = today; coming.size() < next; ) {
+            Optional<LocalDate> date = rules.nextDate(day);
+            if (date.isEmpty()) {
+                break;
             }
+            Set<CustomerNumber> done = issued.getOrDefault(date.get(), Set.of());
+            List<String> customers = rules.customersOn(date.get()).stream().filter(c -> !done.contains(c))
+                    .map(CustomerNumber::value).toList();
+            if (!customers.isEmpty()) {
+                coming.add(new NextOccurrence(date.get(), customers));
+            }
+            day = date.get().plusDays(1);
         }
         return List.copyOf(coming);
     }

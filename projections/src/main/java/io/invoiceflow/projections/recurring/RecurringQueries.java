@@ -17,9 +17,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -69,7 +71,7 @@ public final class RecurringQueries {
         RecurringView view = ViewJson.read(ReadStores.viewJson(stored), RecurringView.class);
         List<RecurringDetails.ProducedInvoice> latest = invoicePage(recurringId, null, LATEST_INVOICES).items();
         return Optional.of(new Found(RecurringDetails.of(view, subscribers(recurringId), today,
-                issuedOn(recurringId, today), language, count, latest), ReadStores.viewVersion(stored)));
+                issuedFrom(recurringId, today), language, count, latest), ReadStores.viewVersion(stored)));
     }
 
     /**
@@ -115,7 +117,7 @@ public final class RecurringQueries {
     private RecurringRow row(RecurringView view) {
         List<RecurringSchedule.Subscriber> subscribers = subscribers(view.recurringId());
         List<RecurringDetails.NextOccurrence> next = RecurringDetails.coming(view, subscribers, today,
-                issuedOn(view.recurringId(), today), 1);
+                issuedFrom(view.recurringId(), today), 1);
         return RecurringRow.of(view, subscribers, next.isEmpty() ? null : next.get(0).date(), language);
     }
 
@@ -194,13 +196,18 @@ public final class RecurringQueries {
         return entries;
     }
 
-    private Set<CustomerNumber> issuedOn(String recurringId, LocalDate date) {
-        String prefix = RecurringStore.invoicesOn(tenant, recurringId, date);
-        Set<CustomerNumber> customers = new HashSet<>();
-        try (KeyValueIterator<String, byte[]> it = views.range(prefix, prefix + RecurringStore.END)) {
-            it.forEachRemaining(kv -> customers.add(new CustomerNumber(kv.key.substring(prefix.length()))));
+    /** The customers already invoiced for each occurrence from {@code date} on. */
+    private Map<LocalDate, Set<CustomerNumber>> issuedFrom(String recurringId, LocalDate date) {
+        String prefix = RecurringStore.invoices(tenant, recurringId);
+        Map<LocalDate, Set<CustomerNumber>> issued = new HashMap<>();
+        try (KeyValueIterator<String, byte[]> it = views.range(RecurringStore.invoicesOn(tenant, recurringId, date),
+                prefix + RecurringStore.END)) {
+            it.forEachRemaining(kv -> {
+                String[] parts = kv.key.substring(prefix.length()).split(String.valueOf(ReadStores.SEP));
+                issued.computeIfAbsent(LocalDate.parse(parts[0]), d -> new HashSet<>()).add(new CustomerNumber(parts[1]));
+            });
         }
-        return customers;
+        return issued;
     }
 
     private static String oneOf(String name, String value, List<String> allowed) {
