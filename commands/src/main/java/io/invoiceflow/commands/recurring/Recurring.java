@@ -214,17 +214,14 @@ public class Recurring {
         apply(new SubscriberRemoved(command.recurringId(), tenantId, command.customerNumber(), tenant.today(clock)));
     }
 
-    /** An occurrence to issue: the invoice's content (dated) and the number taken for it. */
-    record Issue(InvoiceContent content, Directory.AssignedNumber number) {
-    }
-
     /**
-     * Checks that the occurrence is due, records it as issued to {@code invoiceId} with the tenant's next
-     * invoice number, and returns what the invoice is; {@link RecurringCommandHandlers} creates the invoice
-     * in the same unit of work. A template's invoice is its content; a subscriber's has the subscription's
-     * lines and the customer's current details.
+     * Checks that the occurrence is due and records it as issued to {@code invoiceId} with {@code number}
+     * (taken by the caller in this unit of work); returns the invoice's content, dated on the occurrence,
+     * which {@link RecurringCommandHandlers} creates in the same unit of work. A template's invoice is its
+     * content; a subscriber's has the subscription's lines and the customer's current details.
      */
-    Issue issue(IssueOccurrence command, InvoiceId invoiceId, Directory directory) {
+    InvoiceContent issue(IssueOccurrence command, InvoiceId invoiceId, Directory.AssignedNumber number,
+                         Directory directory) {
         TenantRecord tenant = ensureActiveTenant(command.tenantId(), directory);
         LocalDate date = command.occurrenceDate();
         RecurringSchedule.Verdict verdict = schedule.check(date, command.customerNumber());
@@ -234,11 +231,9 @@ public class Recurring {
         InvoiceContent base = kind == RecurringKind.INVOICE_TEMPLATE ? content
                 : forCustomer(command.customerNumber(), tenant, directory);
         ensureComplete(base, "the invoice of customer " + command.customerNumber());
-        InvoiceContent dated = base.withDates(date, date.plusDays(base.paymentTerms().days()));
-        Directory.AssignedNumber number = directory.takeNextNumber(tenantId, Directory.Series.INVOICE);
         apply(new OccurrenceIssued(command.recurringId(), tenantId, date, command.customerNumber(), invoiceId,
                 number.number()));
-        return new Issue(dated, number);
+        return base.withDates(date, date.plusDays(base.paymentTerms().days()));
     }
 
     private InvoiceContent forCustomer(CustomerNumber customer, TenantRecord tenant, Directory directory) {

@@ -57,11 +57,15 @@ public final class RecurringCommandHandlers {
             throw new DomainException(ErrorCode.ALREADY_EXISTS, "the occurrence of " + command.occurrenceDate()
                     + " for customer " + command.customerNumber() + " was already issued as invoice " + invoiceId);
         }
+        // The tenant's invoice series stays locked until this transaction ends, and a refusal gives the
+        // number back. Taken before the schedule is loaded, so that concurrent occurrences of one schedule
+        // wait here and then see each other's OccurrenceIssued, instead of conflicting on the schedule.
+        Directory.AssignedNumber number = directory.takeNextNumber(command.tenantId(), Directory.Series.INVOICE);
         Aggregate<Recurring> recurring = recurrings.load(command.recurringId().value());
-        Recurring.Issue issue = recurring.invoke(r -> r.issue(command, invoiceId, directory));
+        InvoiceContent content = recurring.invoke(r -> r.issue(command, invoiceId, number, directory));
         invoices.newInstance(() -> new Invoice(invoiceId, command.tenantId(),
-                new InvoiceOrigin(InvoiceOrigin.Kind.RECURRING, command.recurringId().value()), issue.content(),
-                issue.number(), clock.instant()));
+                new InvoiceOrigin(InvoiceOrigin.Kind.RECURRING, command.recurringId().value()), content, number,
+                clock.instant()));
         return invoiceId.value();
     }
 }

@@ -44,7 +44,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static io.invoiceflow.commands.shared.NorwegianSamples.BAKERY;
 import static io.invoiceflow.commands.shared.NorwegianSamples.CARPENTER;
@@ -333,6 +341,57 @@ class RecurringOccurrenceIT {
         assertThat(foreign.code()).isEqualTo(ErrorCode.NOT_FOUND);
         assertThat(deactivated.code()).isEqualTo(ErrorCode.INVOICING_DEACTIVATED);
         assertThat(w.last(id.occurrenceInvoice(BAKERY, FIRST).value(), InvoiceFinalized.class).number()).isEqualTo("INV-1001");
+    }
+
+    @Test
+    void shouldIssueEveryOccurrenceOnceWithGapFreeNumbers_whenOneSubscriptionsOccurrencesArriveConcurrentlyAndTwice()
+            throws Exception {
+        // given a subscription of 40 customers
+        TenantId tenant = w.seedTenant();
+        List<SubscriberInput> subscribers = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            CustomerNumber customer = new CustomerNumber("S-" + i);
+            w.send(tenant, new RegisterCustomer(tenant, customer, NorwegianSamples.bakery()));
+            subscribers.add(new SubscriberInput(customer, null, null));
+        }
+        RecurringId id = subscription(tenant, subscribers);
+        List<IssueOccurrence> twice = new ArrayList<>();
+        for (SubscriberInput s : subscribers) {
+            twice.add(new IssueOccurrence(id, tenant, FIRST, s.customerNumber()));
+            twice.add(new IssueOccurrence(id, tenant, FIRST, s.customerNumber()));
+        }
+        Collections.shuffle(twice, new Random(6));
+
+        // when 4 threads issue them, as the command consumer's workers do
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        Map<String, Integer> outcomes = new ConcurrentHashMap<>();
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (IssueOccurrence command : twice) {
+                done.add(pool.submit(() -> {
+                    String outcome;
+                    try {
+                        w.send(tenant, command);
+                        outcome = "issued";
+                    } catch (DomainException e) {
+                        outcome = e.code().name();
+                    }
+                    outcomes.merge(outcome, 1, Integer::sum);
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+
+        // then each occurrence was issued once, the repeats refused, the numbers a gap-free run
+        assertThat(outcomes).containsExactlyInAnyOrderEntriesOf(Map.of("issued", 40, "ALREADY_EXISTS", 40));
+        List<String> numbers = w.payloads(id.value()).stream().filter(OccurrenceIssued.class::isInstance)
+                .map(e -> ((OccurrenceIssued) e).invoiceNumber()).sorted().toList();
+        assertThat(numbers).hasSize(40).doesNotHaveDuplicates().first().isEqualTo("INV-1001");
+        assertThat(numbers).last().isEqualTo("INV-1040");
     }
 
     @Test
