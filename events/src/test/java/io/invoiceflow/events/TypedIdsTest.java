@@ -16,9 +16,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -166,7 +169,7 @@ class TypedIdsTest {
         // given
         RecurringId schedule = new RecurringId(VALID_UUID);
         CustomerNumber customer = new CustomerNumber("K-1042");
-        java.time.LocalDate day = java.time.LocalDate.of(2027, 3, 1);
+        LocalDate day = LocalDate.of(2027, 3, 1);
 
         // when
         InvoiceId first = schedule.occurrenceInvoice(customer, day);
@@ -174,9 +177,8 @@ class TypedIdsTest {
 
         // then: a UUID v3 of the occurrence, different for another customer, date or schedule
         assertThat(again).isEqualTo(first);
-        assertThat(first.value()).isEqualTo(java.util.UUID.nameUUIDFromBytes(
-                ("occurrence/" + VALID_UUID + "/K-1042/2027-03-01").getBytes(java.nio.charset.StandardCharsets.UTF_8))
-                .toString());
+        assertThat(first.value()).isEqualTo(UUID.nameUUIDFromBytes(
+                ("occurrence/" + VALID_UUID + "/K-1042/2027-03-01").getBytes(StandardCharsets.UTF_8)).toString());
         assertThat(List.of(schedule.occurrenceInvoice(new CustomerNumber("K-1043"), day),
                 schedule.occurrenceInvoice(customer, day.plusDays(1)),
                 RecurringId.random().occurrenceInvoice(customer, day))).doesNotContain(first).doesNotHaveDuplicates();

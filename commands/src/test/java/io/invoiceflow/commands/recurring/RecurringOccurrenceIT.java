@@ -28,6 +28,7 @@ import io.invoiceflow.events.recurring.RecurringId;
 import io.invoiceflow.events.recurring.RecurringKind;
 import io.invoiceflow.events.recurring.RecurringPeriod;
 import io.invoiceflow.events.recurring.ResumeRecurring;
+import io.invoiceflow.events.recurring.RecurringStopped;
 import io.invoiceflow.events.recurring.ScheduleInput;
 import io.invoiceflow.events.recurring.StopRecurring;
 import io.invoiceflow.events.recurring.SubscriberInput;
@@ -416,7 +417,7 @@ class RecurringOccurrenceIT {
         // then
         assertThat(both).isEqualTo(2);
         assertThat(w.writeSide().directory().frequency(tenant, frequency).orElseThrow().inUse()).isEqualTo(1);
-        assertThat(w.last(template.value(), io.invoiceflow.events.recurring.RecurringStopped.class).from())
+        assertThat(w.last(template.value(), RecurringStopped.class).from())
                 .isEqualTo(LocalDate.of(2026, 3, 15));
     }
 }

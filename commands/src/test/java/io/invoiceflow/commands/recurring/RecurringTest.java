@@ -31,9 +31,13 @@ import io.invoiceflow.events.recurring.SubscriberEndChanged;
 import io.invoiceflow.events.recurring.SubscriberInput;
 import io.invoiceflow.events.recurring.SubscriberRemoved;
 import io.invoiceflow.events.shared.CustomerNumber;
+import io.invoiceflow.events.shared.InvoiceId;
+import io.invoiceflow.events.shared.Line;
 import io.invoiceflow.events.shared.LineInput;
 import io.invoiceflow.events.shared.PaymentTerms;
 import io.invoiceflow.events.shared.TenantId;
+import io.invoiceflow.events.shared.Totals;
+import io.invoiceflow.events.shared.VatLine;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,6 +50,7 @@ import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.Month;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
@@ -114,10 +119,10 @@ class RecurringTest {
     private RecurringCreated created(FrequencyId frequency) {
         InvoiceContent content = new InvoiceContent(null, List.of(), null, PaymentTerms.of(PaymentTerms.Kind.NET_14),
                 null, null, "Thanks for being a member", null, null, "NOK",
-                List.of(new io.invoiceflow.events.shared.Line(1, null, "Membership", new BigDecimal("2"), null,
+                List.of(new Line(1, null, "Membership", new BigDecimal("2"), null,
                         new BigDecimal("500.00"), null, new BigDecimal("25"), new BigDecimal("1000.00"))),
-                new io.invoiceflow.events.shared.Totals(new BigDecimal("1000.00"), new BigDecimal("250.00"),
-                        new BigDecimal("1250.00"), List.of(new io.invoiceflow.events.shared.VatLine(new BigDecimal("25"),
+                new Totals(new BigDecimal("1000.00"), new BigDecimal("250.00"),
+                        new BigDecimal("1250.00"), List.of(new VatLine(new BigDecimal("25"),
                         new BigDecimal("1000.00"), new BigDecimal("250.00"), new BigDecimal("1250.00")))));
         return new RecurringCreated(ID, tenant, RecurringKind.SUBSCRIPTION, "Membership", null, content, frequency,
                 new FrequencyDefinition(FrequencyPattern.monthlyOnDay(1, 1), FIRST, FrequencyEnd.never()));
@@ -255,7 +260,7 @@ class RecurringTest {
 
     private static UnaryOperator<CreateSubscription> subscribers(SubscriberInput... subscribers) {
         return c -> new CreateSubscription(c.recurringId(), c.tenantId(), c.name(), c.lines(), c.paymentTerms(),
-                c.poNumber(), c.comments(), c.language(), c.schedule(), java.util.Arrays.asList(subscribers));
+                c.poNumber(), c.comments(), c.language(), c.schedule(), Arrays.asList(subscribers));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -376,7 +381,7 @@ class RecurringTest {
         // given a template of the bakery
         RecurringCreated s = created();
         RecurringCreated template = new RecurringCreated(ID, tenant, RecurringKind.INVOICE_TEMPLATE, "Rent",
-                io.invoiceflow.events.shared.InvoiceId.random(), new InvoiceContent(NorwegianSamples.bakerySnapshot(),
+                InvoiceId.random(), new InvoiceContent(NorwegianSamples.bakerySnapshot(),
                 List.of(NorwegianSamples.KARI), null, s.content().paymentTerms(), null, null, null, "nb", "nb-NO", "NOK",
                 s.content().lines(), s.content().totals()), null, s.schedule());
 

@@ -14,6 +14,7 @@ import io.invoiceflow.events.shared.CustomerNumber;
 import io.invoiceflow.projections.EventEnvelope;
 import io.invoiceflow.recurrence.RecurringSchedule;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -46,7 +47,7 @@ public final class RecurringFolds {
                     b.issuedCount(), b.lastOccurrenceDate(), b.createdAt(), b.createdBy(), event.time(), event.actor());
         }
         long issued = b.issuedCount();
-        java.time.LocalDate last = b.lastOccurrenceDate();
+        LocalDate last = b.lastOccurrenceDate();
         if (p instanceof OccurrenceIssued o) {
             issued++;
             last = last == null || o.occurrenceDate().isAfter(last) ? o.occurrenceDate() : last;
