@@ -116,11 +116,12 @@ public final class Invoiceflow implements AutoCloseable {
                     }
                 }
             };
+            WriteSideQueries queries = new WriteSideQueries(writeSide, clock);
             StartingReadModel readModel = new StartingReadModel();
             StartingDocuments documents = new StartingDocuments();
             SettingsService settings = new SettingsService(writeSide);
             web = WebApp.create(new WebApp.Dependencies(new TokenAuthenticator(adminHash, writeSide.directory()),
-                    dispatcher, new WriteSideQueries(writeSide), readModel, documents,
+                    dispatcher, queries, readModel, documents,
                     new FrequencyQueries(writeSide, clock), settings, new DistributionListQueries(writeSide), operations,
                     config.development() ? new DevelopmentTools((DevClock) clock, writeSide.directory(),
                             config.scheduler(), schedulerMetrics) : Development.OFF));
@@ -154,7 +155,7 @@ public final class Invoiceflow implements AutoCloseable {
                     writeSide, config.mail(), config.bounceMailbox(), config.dataDir(), publicUrl, clock,
                     config.scheduler(), schedulerMetrics);
             resources.push(distribution);
-            documents.started(new DocumentService(writeSide, distribution.renderer(), distribution.links(), publicUrl,
+            documents.started(new DocumentService(writeSide, queries, distribution.renderer(), distribution.links(), publicUrl,
                     distribution.mailer().mailbox()));
             settings.started(distribution.renderer(), distribution.secrets(), distribution.mailer());
             LOG.info("Invoiceflow is up on port {} ({})", web.port(), config);

@@ -13,6 +13,8 @@ import io.invoiceflow.commands.invoice.Invoice;
 import io.invoiceflow.commands.invoice.InvoiceCommandHandlers;
 import io.invoiceflow.commands.order.Order;
 import io.invoiceflow.commands.product.Product;
+import io.invoiceflow.commands.recurring.Recurring;
+import io.invoiceflow.commands.recurring.RecurringCommandHandlers;
 import io.invoiceflow.commands.settings.DistributionSettings;
 import io.invoiceflow.commands.settings.SettingsDirectory;
 import io.invoiceflow.commands.settings.SettingsProjector;
@@ -140,7 +142,7 @@ public final class WriteSide implements AutoCloseable {
                 .registerComponent(Clock.class, c -> clock);
         for (Class<?> aggregate : List.of(Tenant.class, Customer.class, Product.class, Order.class, Invoice.class,
                 CreditNote.class, Distribution.class, Frequency.class, DistributionEntry.class,
-                DistributionSettings.class)) {
+                DistributionSettings.class, Recurring.class)) {
             configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(aggregate)
                     .configureCommandTargetResolver(c -> byAggregateId)
                     .configureCache(c -> new AggregateCache()));
@@ -149,6 +151,8 @@ public final class WriteSide implements AutoCloseable {
                 c.repository(Distribution.class), directory));
         configurer.registerCommandHandler(c -> new InvoiceCommandHandlers(c.repository(Invoice.class),
                 c.repository(CreditNote.class), c.repository(Order.class), c.eventStore(), directory, clock));
+        configurer.registerCommandHandler(c -> new RecurringCommandHandlers(c.repository(Recurring.class),
+                c.repository(Invoice.class), c.eventStore(), directory, clock));
         KafkaForwarder forwarder = kafka == null ? null : new KafkaForwarder(kafka, 30_000);
         RecentEvents recentEvents = new RecentEvents(RECENT_AGGREGATES);
         configurer.eventProcessing(processing -> {

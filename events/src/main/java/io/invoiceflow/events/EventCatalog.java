@@ -8,6 +8,7 @@ import io.invoiceflow.events.frequency.FrequencyEvent;
 import io.invoiceflow.events.invoice.InvoiceEvent;
 import io.invoiceflow.events.order.OrderEvent;
 import io.invoiceflow.events.product.ProductEvent;
+import io.invoiceflow.events.recurring.RecurringEvent;
 import io.invoiceflow.events.settings.DistributionSettingsEvent;
 import io.invoiceflow.events.tenant.TenantEvent;
 
@@ -25,7 +26,7 @@ public final class EventCatalog {
     private static final List<Class<?>> AGGREGATE_EVENTS = List.of(
             TenantEvent.class, CustomerEvent.class, ProductEvent.class, OrderEvent.class,
             InvoiceEvent.class, CreditNoteEvent.class, FrequencyEvent.class, DistributionEvent.class,
-            DistributionListEvent.class, DistributionSettingsEvent.class);
+            DistributionListEvent.class, DistributionSettingsEvent.class, RecurringEvent.class);
 
     private EventCatalog() {
     }

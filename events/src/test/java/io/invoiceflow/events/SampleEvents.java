@@ -40,6 +40,16 @@ import io.invoiceflow.events.order.OrderInvoiced;
 import io.invoiceflow.events.product.ProductAdded;
 import io.invoiceflow.events.product.ProductChanged;
 import io.invoiceflow.events.product.ProductDetails;
+import io.invoiceflow.events.recurring.OccurrenceIssued;
+import io.invoiceflow.events.recurring.RecurringCreated;
+import io.invoiceflow.events.recurring.RecurringId;
+import io.invoiceflow.events.recurring.RecurringKind;
+import io.invoiceflow.events.recurring.RecurringPaused;
+import io.invoiceflow.events.recurring.RecurringResumed;
+import io.invoiceflow.events.recurring.RecurringStopped;
+import io.invoiceflow.events.recurring.SubscriberAdded;
+import io.invoiceflow.events.recurring.SubscriberEndChanged;
+import io.invoiceflow.events.recurring.SubscriberRemoved;
 import io.invoiceflow.events.settings.ContentRef;
 import io.invoiceflow.events.settings.CustomerLayoutRemoved;
 import io.invoiceflow.events.settings.CustomerLayoutSet;
@@ -117,6 +127,9 @@ public final class SampleEvents {
             "b94d27b9934d3e08a52e52d7da7dabfac484efe37a5380ee9088f7ace2efcde9", "application/xslt+xml", 6120);
     private static final SenderAccount SENDER = new SenderAccount("Faktura-mail", "Fakturaavdelingen",
             "faktura@fjordlys.no", "faktura@fjordlys.no", "smtp.fjordlys.no", 587, SmtpEncryption.STARTTLS);
+    public static final RecurringId RECURRING = new RecurringId("b3d5f7a9-2c4e-4f6a-8b0d-1e3f5a7c9e2b");
+    /** A subscriber of the subscription samples. */
+    public static final CustomerNumber SUBSCRIBER = new CustomerNumber("K-2077");
 
     /** The last Friday of every month from 30 January 2026, twelve times. */
     private static final FrequencyDefinition LAST_FRIDAY = new FrequencyDefinition(
@@ -182,6 +195,21 @@ public final class SampleEvents {
     private static final InvoiceContent INVOICE_CONTENT_SPARSE = new InvoiceContent(SNAPSHOT_SPARSE, List.of(), null,
             PaymentTerms.of(PaymentTerms.Kind.DUE_ON_RECEIPT), null, null, null, "nb", "nb-NO", "NOK", List.of(),
             EMPTY_TOTALS);
+
+    /** The last Friday of every month from 29 January 2027 (the first date), twelve times: a catalogue frequency copied. */
+    private static final FrequencyDefinition TEMPLATE_SCHEDULE = new FrequencyDefinition(
+            FrequencyPattern.monthlyOnWeekday(1, WeekPosition.LAST, DayOfWeek.FRIDAY), LocalDate.of(2027, 1, 29),
+            FrequencyEnd.after(12));
+    /** Monthly on the 1st from 1 February 2027, for ever (the period MONTH). */
+    private static final FrequencyDefinition SUBSCRIPTION_SCHEDULE = new FrequencyDefinition(
+            FrequencyPattern.monthlyOnDay(1, 1), LocalDate.of(2027, 2, 1), FrequencyEnd.never());
+    /** A template: the invoice's content without its dates. */
+    private static final InvoiceContent TEMPLATE_CONTENT = INVOICE_CONTENT.withDates(null, null);
+    /** A subscription: lines and terms, no customer, no contacts, each subscriber's language. */
+    private static final InvoiceContent SUBSCRIPTION_CONTENT = new InvoiceContent(null, List.of(), null,
+            PaymentTerms.of(PaymentTerms.Kind.DUE_ON_RECEIPT), null, null, null, null, null, "NOK",
+            List.of(SPARSE_LINE), SPARSE_TOTALS);
+    private static final LocalDate OCCURRENCE = LocalDate.of(2027, 3, 1);
 
     private SampleEvents() {
     }
@@ -251,7 +279,17 @@ public final class SampleEvents {
                                 + "Kind regards\n{Supplier.Name}\n"),
                 new EmailTemplateRemoved(TENANT, DocumentType.CREDIT_NOTE, "sv"),
                 new SenderAccountSet(TENANT, SENDER, true, true),
-                new SenderAccountRemoved(TENANT, "Faktura-mail")));
+                new SenderAccountRemoved(TENANT, "Faktura-mail"),
+                new RecurringCreated(RECURRING, TENANT, RecurringKind.INVOICE_TEMPLATE, "Nordvik Bygg AS, monthly advice",
+                        INVOICE, TEMPLATE_CONTENT, FREQUENCY, TEMPLATE_SCHEDULE),
+                new SubscriberAdded(RECURRING, TENANT, SUBSCRIBER, LocalDate.of(2027, 12, 31), LocalDate.of(2027, 2, 1)),
+                new SubscriberEndChanged(RECURRING, TENANT, SUBSCRIBER, LocalDate.of(2027, 6, 30)),
+                new SubscriberRemoved(RECURRING, TENANT, SUBSCRIBER, LocalDate.of(2027, 4, 12)),
+                new RecurringPaused(RECURRING, TENANT, LocalDate.of(2027, 5, 3)),
+                new RecurringResumed(RECURRING, TENANT, LocalDate.of(2027, 8, 16)),
+                new RecurringStopped(RECURRING, TENANT, LocalDate.of(2027, 11, 22)),
+                new OccurrenceIssued(RECURRING, TENANT, OCCURRENCE, SUBSCRIBER,
+                        RECURRING.occurrenceInvoice(SUBSCRIBER, OCCURRENCE), "INV-1042")));
     }
 
     /**
@@ -293,6 +331,10 @@ public final class SampleEvents {
                 null, null, null, null, null, null)));
         put(samples, new SenderAccountSet(TENANT, new SenderAccount("Relay", null, "faktura@fjordlys.no", null,
                 "relay.fjordlys.no", 25, SmtpEncryption.NONE), false, false));
+        put(samples, new RecurringCreated(RECURRING, TENANT, RecurringKind.SUBSCRIPTION, "Membership", null,
+                SUBSCRIPTION_CONTENT, null, SUBSCRIPTION_SCHEDULE));
+        put(samples, new SubscriberAdded(RECURRING, TENANT, SUBSCRIBER, null, LocalDate.of(2027, 2, 1)));
+        put(samples, new SubscriberEndChanged(RECURRING, TENANT, SUBSCRIBER, null));
         return samples;
     }
 

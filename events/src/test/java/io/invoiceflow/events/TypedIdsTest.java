@@ -3,6 +3,7 @@ package io.invoiceflow.events;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.invoiceflow.events.distribution.DistributionId;
 import io.invoiceflow.events.frequency.FrequencyId;
+import io.invoiceflow.events.recurring.RecurringId;
 import io.invoiceflow.events.settings.TemplateName;
 import io.invoiceflow.events.shared.CreditNoteId;
 import io.invoiceflow.events.shared.CustomerNumber;
@@ -16,9 +17,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -47,7 +51,8 @@ class TypedIdsTest {
             new IdType("invoiceId", InvoiceId.class, InvoiceId::new, VALID_UUID),
             new IdType("creditNoteId", CreditNoteId.class, CreditNoteId::new, VALID_UUID),
             new IdType("frequencyId", FrequencyId.class, FrequencyId::new, VALID_UUID),
-            new IdType("distributionId", DistributionId.class, DistributionId::new, VALID_UUID));
+            new IdType("distributionId", DistributionId.class, DistributionId::new, VALID_UUID),
+            new IdType("recurringId", RecurringId.class, RecurringId::new, VALID_UUID));
     private static final List<IdType> CODES = List.of(
             new IdType("customerNumber", CustomerNumber.class, CustomerNumber::new, "K-1042"),
             new IdType("productCode", ProductCode.class, ProductCode::new, "CONS-HR"));
@@ -159,11 +164,32 @@ class TypedIdsTest {
         random.add(CreditNoteId.random());
         random.add(FrequencyId.random());
         random.add(DistributionId.random());
+        random.add(RecurringId.random());
 
         // then
         assertThat(random).allSatisfy(id -> assertThat(id.toString())
                 .matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"));
         assertThat(TenantId.random()).isNotEqualTo(TenantId.random());
+    }
+
+    @Test
+    void shouldDeriveTheSameInvoiceId_whenTheSameOccurrenceIsAskedAgain() {
+        // given
+        RecurringId schedule = new RecurringId(VALID_UUID);
+        CustomerNumber customer = new CustomerNumber("K-1042");
+        LocalDate day = LocalDate.of(2027, 3, 1);
+
+        // when
+        InvoiceId first = schedule.occurrenceInvoice(customer, day);
+        InvoiceId again = new RecurringId(VALID_UUID).occurrenceInvoice(new CustomerNumber("K-1042"), day);
+
+        // then: a UUID v3 of the occurrence, different for another customer, date or schedule
+        assertThat(again).isEqualTo(first);
+        assertThat(first.value()).isEqualTo(UUID.nameUUIDFromBytes(
+                ("occurrence/" + VALID_UUID + "/K-1042/2027-03-01").getBytes(StandardCharsets.UTF_8)).toString());
+        assertThat(List.of(schedule.occurrenceInvoice(new CustomerNumber("K-1043"), day),
+                schedule.occurrenceInvoice(customer, day.plusDays(1)),
+                RecurringId.random().occurrenceInvoice(customer, day))).doesNotContain(first).doesNotHaveDuplicates();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.invoiceflow.projections;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.invoiceflow.events.creditnote.CreditNoteIssued;
 import io.invoiceflow.events.distribution.DistributionBounced;
 import io.invoiceflow.events.distribution.DistributionEvent;
@@ -8,11 +9,19 @@ import io.invoiceflow.events.distribution.DistributionFailed;
 import io.invoiceflow.events.distribution.DistributionSent;
 import io.invoiceflow.events.distributionlist.DistributionListEvent;
 import io.invoiceflow.events.invoice.InvoiceFinalized;
+import io.invoiceflow.events.recurring.OccurrenceIssued;
+import io.invoiceflow.events.recurring.RecurringEvent;
+import io.invoiceflow.events.shared.CustomerNumber;
 import io.invoiceflow.projections.history.AuditEntry;
 import io.invoiceflow.projections.history.Change;
 import io.invoiceflow.projections.history.HistoryEntry;
 import io.invoiceflow.projections.history.JsonDiff;
 import io.invoiceflow.projections.list.InvoiceRow;
+import io.invoiceflow.projections.recurring.IssuedOccurrence;
+import io.invoiceflow.projections.recurring.RecurringFolds;
+import io.invoiceflow.projections.recurring.RecurringStore;
+import io.invoiceflow.projections.recurring.RecurringView;
+import io.invoiceflow.recurrence.RecurringSchedule;
 import io.invoiceflow.projections.views.AttentionItem;
 import io.invoiceflow.projections.views.DistributionLog;
 import io.invoiceflow.projections.views.Folds;
@@ -28,6 +37,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -35,10 +45,11 @@ import java.util.Set;
 
 /**
  * Folds one tenant partition of the event stream into the read models: the views of invoices,
- * orders and credit notes, every aggregate's history with what each event changed, the tenant's
- * audit trail, and the in-memory invoice list. Idempotent: an event whose sequence number was
- * already applied to its aggregate changes nothing, so a repeated delivery (at-least-once from the
- * forwarder) or a replay of the topic leaves the read models as they are.
+ * orders, credit notes and recurring schedules (with their customers and produced invoices), every
+ * aggregate's history with what each event changed, the tenant's audit trail, and the in-memory
+ * invoice list. Idempotent: an event whose sequence number was already applied to its aggregate
+ * changes nothing, so a repeated delivery (at-least-once from the forwarder) or a replay of the topic
+ * leaves the read models as they are.
  */
 final class FoldProcessor implements Processor<String, byte[], Void, Void> {
     private static final Logger LOG = LoggerFactory.getLogger(FoldProcessor.class);
@@ -118,6 +129,7 @@ final class FoldProcessor implements Processor<String, byte[], Void, Void> {
             case "order" -> foldView(tenant, event, OrderView.class, Folds::order);
             case "creditnote" -> foldView(tenant, event, CreditNoteIssued.class, Folds::creditNote);
             case "distribution" -> foldDistribution(tenant, event);
+            case "recurring" -> foldRecurring(tenant, event);
             default -> foldState(tenant, event);
         };
         history.put(ReadStores.history(tenant, event.aggregateId(), event.sequence()), ViewJson.write(new HistoryEntry(
@@ -193,6 +205,51 @@ final class FoldProcessor implements Processor<String, byte[], Void, Void> {
                     event.time()))));
         }
         return foldState(tenant, event);
+    }
+
+    /**
+     * A recurring schedule's event: its view, the entry of the customer it concerns and the invoice it
+     * produced (R5). The history shows what changed in each.
+     */
+    private List<Change> foldRecurring(String tenant, EventEnvelope event) {
+        String key = RecurringStore.view(tenant, event.aggregateId());
+        byte[] stored = views.get(key);
+        RecurringView before = stored == null ? null : ViewJson.read(ReadStores.viewJson(stored), RecurringView.class);
+        RecurringView after = RecurringFolds.view(before, event);
+        if (after == null) {
+            return foldState(tenant, event); // an event before its schedule's creation was seen here
+        }
+        views.put(key, ReadStores.encodeView(event.sequence(), null, ViewJson.write(after)));
+        List<Change> changes = new ArrayList<>(JsonDiff.diff(tree(before), tree(after), BOOKKEEPING));
+        if (!(event.payload() instanceof RecurringEvent e)) {
+            return changes;
+        }
+        Optional<CustomerNumber> customer = RecurringFolds.customerOf(e);
+        if (customer.isPresent()) {
+            String entryKey = RecurringStore.subscriber(tenant, event.aggregateId(), customer.get().value());
+            byte[] old = views.get(entryKey);
+            RecurringSchedule.Subscriber was = old == null ? null
+                    : ViewJson.read(ReadStores.viewJson(old), RecurringSchedule.Subscriber.class);
+            RecurringSchedule.Subscriber now = RecurringFolds.subscriber(after, was, e);
+            views.put(entryKey, ReadStores.encodeView(event.sequence(), null, ViewJson.write(now)));
+            changes.addAll(JsonDiff.diff(entry("subscribers", customer.get().value(), was),
+                    entry("subscribers", customer.get().value(), now), Set.of()));
+        }
+        if (e instanceof OccurrenceIssued issued) {
+            IssuedOccurrence produced = RecurringFolds.issued(issued, event);
+            views.put(RecurringStore.invoice(tenant, event.aggregateId(), issued.occurrenceDate(),
+                    issued.customerNumber().value()), ReadStores.encodeView(event.sequence(), null, ViewJson.write(produced)));
+            String name = issued.occurrenceDate() + " " + issued.customerNumber().value();
+            changes.addAll(JsonDiff.diff(entry("invoices", name, null), entry("invoices", name, produced), Set.of()));
+        }
+        return changes;
+    }
+
+    /** {@code {"<group>": {"<name>": value}}}, so a history change names the entry it is about. */
+    private static JsonNode entry(String group, String name, Object value) {
+        ObjectNode root = ViewJson.mapper().createObjectNode();
+        root.putObject(group).set(name, tree(value));
+        return root;
     }
 
     /**

@@ -36,6 +36,16 @@ import io.invoiceflow.events.product.AddProduct;
 import io.invoiceflow.events.product.ChangeProduct;
 import io.invoiceflow.events.product.ProductCommand;
 import io.invoiceflow.events.product.ProductDetails;
+import io.invoiceflow.events.recurring.AddSubscriber;
+import io.invoiceflow.events.recurring.ChangeSubscriberEnd;
+import io.invoiceflow.events.recurring.CreateSubscription;
+import io.invoiceflow.events.recurring.MakeInvoiceRecurring;
+import io.invoiceflow.events.recurring.PauseRecurring;
+import io.invoiceflow.events.recurring.RecurringId;
+import io.invoiceflow.events.recurring.RemoveSubscriber;
+import io.invoiceflow.events.recurring.ResumeRecurring;
+import io.invoiceflow.events.recurring.StopRecurring;
+import io.invoiceflow.events.recurring.SubscriberInput;
 import io.invoiceflow.events.settings.ChangeDefaultLayouts;
 import io.invoiceflow.events.settings.ChangePaymentSettings;
 import io.invoiceflow.events.settings.DefaultLayouts;
@@ -435,6 +445,55 @@ public final class WebApp {
             created(ctx, path(tenant, "invoices", cloneId.value()), cloneId.value(),
                     deps.queries().invoice(tenant, cloneId));
         });
+        // recurring invoices (R1-R7) and subscriptions (Q6): invoicing commands, refused while S1 is off
+        tenantRoute(cfg, HandlerType.POST, TENANT + "/invoices/{invoiceId}/recurring", Permission.INVOICE, (ctx, tenant) -> {
+            InvoiceId invoiceId = invoiceId(ctx);
+            Requests.MakeRecurring body = RequestBodies.read(ctx, Requests.MakeRecurring.class);
+            RecurringId id = RecurringId.random();
+            send(ctx, new MakeInvoiceRecurring(id, tenant, invoiceId, body.name(), body.schedule()));
+            created(ctx, path(tenant, "recurring", id.value()), id.value(), deps.queries().recurring(tenant, id));
+        });
+        tenantRoute(cfg, HandlerType.POST, TENANT + "/subscriptions", Permission.INVOICE, (ctx, tenant) -> {
+            Requests.NewSubscription body = RequestBodies.read(ctx, Requests.NewSubscription.class);
+            RecurringId id = RecurringId.random();
+            send(ctx, new CreateSubscription(id, tenant, body.name(), body.lines(), body.paymentTerms(), body.poNumber(),
+                    body.comments(), body.language(), body.schedule(), body.subscribers()));
+            created(ctx, path(tenant, "recurring", id.value()), id.value(), deps.queries().recurring(tenant, id));
+        });
+        readRoute(cfg, TENANT + "/recurring", (ctx, tenant) -> raw(ctx, deps.readModel().recurringList(tenant,
+                ctx.queryParam("status"), ctx.queryParam("kind"), ctx.queryParam("limit"), ctx.queryParam("cursor"))));
+        readRoute(cfg, TENANT + "/recurring/{recurringId}", (ctx, tenant) -> ok(ctx, deps.readModel().recurring(tenant,
+                recurringId(ctx).value(), ctx.queryParam("next")), "recurring invoice"));
+        readRoute(cfg, TENANT + "/recurring/{recurringId}/invoices", (ctx, tenant) -> raw(ctx, deps.readModel()
+                .recurringInvoices(tenant, recurringId(ctx).value(), ctx.queryParam("limit"), ctx.queryParam("cursor"))
+                .orElseThrow(() -> DomainException.notFound("recurring invoice"))));
+        readRoute(cfg, TENANT + "/recurring/{recurringId}/history", (ctx, tenant) ->
+                history(ctx, tenant, "recurring", recurringId(ctx).value(), "recurring invoice"));
+        recurringAction(cfg, HandlerType.POST, "/pause", (ctx, tenant, id) -> {
+            noBody(ctx);
+            send(ctx, new PauseRecurring(id, tenant, ifMatch(ctx)));
+        });
+        recurringAction(cfg, HandlerType.POST, "/resume", (ctx, tenant, id) -> {
+            noBody(ctx);
+            send(ctx, new ResumeRecurring(id, tenant, ifMatch(ctx)));
+        });
+        recurringAction(cfg, HandlerType.POST, "/stop", (ctx, tenant, id) -> {
+            noBody(ctx);
+            send(ctx, new StopRecurring(id, tenant, ifMatch(ctx)));
+        });
+        recurringAction(cfg, HandlerType.POST, "/subscribers", (ctx, tenant, id) -> {
+            Long expected = ifMatch(ctx);
+            send(ctx, new AddSubscriber(id, tenant, RequestBodies.read(ctx, SubscriberInput.class), expected));
+        });
+        recurringAction(cfg, HandlerType.PUT, "/subscribers/{customerNumber}", (ctx, tenant, id) -> {
+            CustomerNumber customer = pathId(ctx, "customerNumber", CustomerNumber::new);
+            Long expected = ifMatch(ctx);
+            Requests.SubscriberEnd body = RequestBodies.read(ctx, Requests.SubscriberEnd.class);
+            send(ctx, new ChangeSubscriberEnd(id, tenant, customer, body.endDate(), expected));
+        });
+        recurringAction(cfg, HandlerType.DELETE, "/subscribers/{customerNumber}", (ctx, tenant, id) ->
+                send(ctx, new RemoveSubscriber(id, tenant, pathId(ctx, "customerNumber", CustomerNumber::new),
+                        ifMatch(ctx))));
         readRoute(cfg, TENANT + "/credit-notes/{creditNoteId}", (ctx, tenant) ->
                 ok(ctx, deps.readModel().view(tenant, "creditnote",
                         pathId(ctx, "creditNoteId", CreditNoteId::new).value()), "credit note"));
@@ -902,6 +961,20 @@ public final class WebApp {
         });
     }
 
+    @FunctionalInterface
+    private interface RecurringAction {
+        void handle(Context ctx, TenantId tenant, RecurringId recurringId) throws Exception;
+    }
+
+    /** A change of a recurring schedule, {@code .../recurring/{recurringId}<suffix>}: answers with the schedule afterwards. */
+    private void recurringAction(JavalinConfig cfg, HandlerType method, String suffix, RecurringAction handler) {
+        tenantRoute(cfg, method, TENANT + "/recurring/{recurringId}" + suffix, Permission.INVOICE, (ctx, tenant) -> {
+            RecurringId id = recurringId(ctx);
+            handler.handle(ctx, tenant, id);
+            written(ctx, id.value(), deps.queries().recurring(tenant, id), "recurring invoice");
+        });
+    }
+
     /** POST .../invoices/{id}/{action}: answers with the invoice as it is afterwards. */
     private void invoiceAction(JavalinConfig cfg, String action, InvoiceAction handler) {
         tenantRoute(cfg, HandlerType.POST, TENANT + "/invoices/{invoiceId}/" + action, Permission.INVOICE, (ctx, tenant) -> {
@@ -935,6 +1008,10 @@ public final class WebApp {
 
     private static FrequencyId frequencyId(Context ctx) {
         return pathId(ctx, "frequencyId", FrequencyId::new);
+    }
+
+    private static RecurringId recurringId(Context ctx) {
+        return pathId(ctx, "recurringId", RecurringId::new);
     }
 
     private static InvoiceId invoiceId(Context ctx) {

@@ -41,10 +41,10 @@ public final class DocumentService implements Documents {
     private final String publicUrl;
     private final Optional<LocalMailSink> mailbox;
 
-    public DocumentService(WriteSide writeSide, PdfRenderer renderer, ViewLinks links, String publicUrl,
-                           Optional<LocalMailSink> mailbox) {
+    public DocumentService(WriteSide writeSide, WriteSideQueries queries, PdfRenderer renderer, ViewLinks links,
+                           String publicUrl, Optional<LocalMailSink> mailbox) {
         this.writeSide = writeSide;
-        this.queries = new WriteSideQueries(writeSide);
+        this.queries = queries;
         this.renderer = renderer;
         this.links = links;
         this.publicUrl = publicUrl;

@@ -20,7 +20,9 @@ import io.invoiceflow.projections.list.CsvFormat;
 import io.invoiceflow.projections.list.InvoiceQuery;
 import io.invoiceflow.projections.list.InvoiceRow;
 import io.invoiceflow.projections.list.Page;
+import io.invoiceflow.projections.recurring.RecurringQueries;
 import io.invoiceflow.projections.views.DistributionLog;
+import io.invoiceflow.recurrence.NameLanguage;
 import io.invoiceflow.web.api.RawJson;
 import io.invoiceflow.web.api.ReadModel;
 import io.invoiceflow.web.api.Versioned;
@@ -288,6 +290,29 @@ public final class ReadSide implements ReadModel, AutoCloseable {
     }
 
     @Override
+    public Optional<Versioned<Object>> recurring(TenantId tenant, String recurringId, String next) {
+        return recurringQueries(tenant).details(recurringId, next)
+                .map(found -> new Versioned<>(new RawJson(ViewJson.write(found.details())), found.version()));
+    }
+
+    @Override
+    public RawJson recurringList(TenantId tenant, String status, String kind, String limit, String cursor) {
+        return new RawJson(ViewJson.write(recurringQueries(tenant).list(status, kind, limit, cursor)));
+    }
+
+    @Override
+    public Optional<RawJson> recurringInvoices(TenantId tenant, String recurringId, String limit, String cursor) {
+        return recurringQueries(tenant).invoices(recurringId, limit, cursor).map(page -> new RawJson(ViewJson.write(page)));
+    }
+
+    /** The tenant's recurring schedules, as of today in its time zone, named in its language. */
+    private RecurringQueries recurringQueries(TenantId tenant) {
+        TenantRecord record = directory.requireTenant(tenant);
+        return new RecurringQueries(store(tenant, ReadStores.VIEWS), tenant.value(), record.today(clock),
+                NameLanguage.orEnglish(record.profile().defaultLanguage()));
+    }
+
+    @Override
     public RawJson audit(TenantId tenant, AuditQuery query) {
         String from = ReadStores.auditAt(tenant.value(), query.from() == null ? Instant.EPOCH : query.from());
         String to = ReadStores.auditAt(tenant.value(), query.to() == null ? END_OF_TIME : query.to());
@@ -388,6 +413,15 @@ public final class ReadSide implements ReadModel, AutoCloseable {
         public KeyValueIterator<String, byte[]> range(String from, String to) {
             try {
                 return store.range(from, to);
+            } catch (InvalidStateStoreException e) {
+                throw notQueryable(e);
+            }
+        }
+
+        @Override
+        public KeyValueIterator<String, byte[]> reverseRange(String from, String to) {
+            try {
+                return store.reverseRange(from, to);
             } catch (InvalidStateStoreException e) {
                 throw notQueryable(e);
             }

@@ -75,6 +75,21 @@ public final class StartingReadModel implements ReadModel {
     }
 
     @Override
+    public Optional<Versioned<Object>> recurring(TenantId tenant, String recurringId, String next) {
+        return target().recurring(tenant, recurringId, next);
+    }
+
+    @Override
+    public RawJson recurringList(TenantId tenant, String status, String kind, String limit, String cursor) {
+        return target().recurringList(tenant, status, kind, limit, cursor);
+    }
+
+    @Override
+    public Optional<RawJson> recurringInvoices(TenantId tenant, String recurringId, String limit, String cursor) {
+        return target().recurringInvoices(tenant, recurringId, limit, cursor);
+    }
+
+    @Override
     public RawJson audit(TenantId tenant, AuditQuery query) {
         return target().audit(tenant, query);
     }

@@ -2,9 +2,14 @@ package io.invoiceflow.app.reads;
 
 import io.invoiceflow.commands.WriteSide;
 import io.invoiceflow.commands.directory.Directory;
+import io.invoiceflow.commands.directory.TenantRecord;
 import io.invoiceflow.commands.forwarder.CloudEvents;
 import io.invoiceflow.events.DomainEvent;
 import io.invoiceflow.events.EventCatalog;
+import io.invoiceflow.events.recurring.OccurrenceIssued;
+import io.invoiceflow.events.recurring.RecurringCreated;
+import io.invoiceflow.events.recurring.RecurringEvent;
+import io.invoiceflow.events.recurring.RecurringId;
 import io.invoiceflow.events.shared.CreditNoteId;
 import io.invoiceflow.events.shared.CustomerNumber;
 import io.invoiceflow.events.shared.InvoiceId;
@@ -16,16 +21,27 @@ import io.invoiceflow.events.tenant.InvoicingDeactivated;
 import io.invoiceflow.events.tenant.TenantCreated;
 import io.invoiceflow.events.tenant.UserCreated;
 import io.invoiceflow.projections.EventEnvelope;
+import io.invoiceflow.projections.recurring.RecurringDetails;
+import io.invoiceflow.projections.recurring.RecurringFolds;
+import io.invoiceflow.projections.recurring.RecurringQueries;
+import io.invoiceflow.projections.recurring.RecurringView;
 import io.invoiceflow.projections.views.Folds;
+import io.invoiceflow.recurrence.NameLanguage;
+import io.invoiceflow.recurrence.RecurringSchedule;
 import io.invoiceflow.web.api.Queries;
 import io.invoiceflow.web.api.Versioned;
 import org.axonframework.eventhandling.DomainEventMessage;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiFunction;
 
 /**
@@ -37,10 +53,13 @@ import java.util.function.BiFunction;
 public final class WriteSideQueries implements Queries {
     private final WriteSide writeSide;
     private final Directory directory;
+    private final Clock clock;
 
-    public WriteSideQueries(WriteSide writeSide) {
+    /** @param clock gives the tenant's today, from which a recurring schedule's next occurrences are listed */
+    public WriteSideQueries(WriteSide writeSide, Clock clock) {
         this.writeSide = writeSide;
         this.directory = writeSide.directory();
+        this.clock = clock;
     }
 
     @Override
@@ -123,6 +142,34 @@ public final class WriteSideQueries implements Queries {
     @Override
     public Optional<Versioned<Object>> creditNote(TenantId tenantId, CreditNoteId creditNoteId) {
         return fold(tenantId, creditNoteId.value(), Folds::creditNote);
+    }
+
+    /**
+     * The schedule folded from its events with the read side's steps; the invoices it produced are left
+     * to the read side ({@code invoices} null).
+     */
+    @Override
+    public Optional<Versioned<Object>> recurring(TenantId tenantId, RecurringId recurringId) {
+        List<? extends DomainEventMessage<?>> events = writeSide.events(recurringId.value());
+        if (events.isEmpty() || !(events.get(0).getPayload() instanceof RecurringCreated created)
+                || !created.tenantId().equals(tenantId)) {
+            return Optional.empty();
+        }
+        TenantRecord tenant = directory.requireTenant(tenantId);
+        LocalDate today = tenant.today(clock);
+        RecurringView view = null;
+        RecurringSchedule schedule = RecurringSchedule.of(created);
+        Map<LocalDate, Set<CustomerNumber>> issued = new HashMap<>();
+        for (DomainEventMessage<?> event : events) {
+            view = RecurringFolds.view(view, envelope(event));
+            RecurringEvent e = (RecurringEvent) event.getPayload();
+            schedule = schedule.apply(e);
+            if (e instanceof OccurrenceIssued o && !o.occurrenceDate().isBefore(today)) {
+                issued.computeIfAbsent(o.occurrenceDate(), d -> new HashSet<>()).add(o.customerNumber());
+            }
+        }
+        return versioned(RecurringDetails.of(view, schedule.subscribers(), today, issued,
+                NameLanguage.orEnglish(tenant.profile().defaultLanguage()), RecurringQueries.DEFAULT_NEXT, null), events);
     }
 
     @Override

@@ -26,7 +26,8 @@ import java.util.Map;
 abstract class ApiTestBase implements TenantAdministrationContract, AuthenticationContract, CatalogueContract,
         OrderContract, InvoiceLifecycleContract, InvoicingSwitchContract, TenantIsolationContract, BadInputContract,
         EventStreamContract, OperationsContract, ConcurrencyContract, ReadSideContract, DistributionContract,
-        InvoiceListContract, FrequencyContract, DistributionListContract, DistributionSettingsContract {
+        InvoiceListContract, FrequencyContract, DistributionListContract, DistributionSettingsContract,
+        RecurringContract {
 
     private Invoiceflow app;
     private ApiClient api;

@@ -212,6 +212,8 @@ interface BadInputContract extends ApiTestContext {
         cases.addAll(distributionCases(t));
         // distribution settings
         cases.addAll(settingsCases(t));
+        // recurring invoices and subscriptions
+        cases.addAll(recurringCases(t, draft, empty));
 
         // reads with bad parameters
         cases.add(bad("limit out of range", "GET", t.path("/customers?limit=0"), t.accountantKey, null, null).invalid("limit", "range"));
@@ -705,6 +707,124 @@ interface BadInputContract extends ApiTestContext {
         cases.add(bad("over 10 MiB", "POST", importPath, t.accountantKey, list, null)
                 .raw("text/csv", "customer_number,email\n" + "1,a@b.example\n".repeat(10 * 1024 * 1024 / 14 + 1))
                 .expect(413, "CONTENT_TOO_LARGE"));
+        return cases;
+    }
+
+    /** Bad input on every route of recurring invoices and subscriptions. */
+    private static List<BadRequestCase> recurringCases(TenantFixture t, String draft, String emptyDraft) {
+        String tomorrow = RecurringContract.tomorrow().toString();
+        String today = LocalDate.now(ZoneId.of("Europe/Oslo")).toString();
+        String subscription = RecurringContract.subscription(RecurringContract.tomorrow(), TenantFixture.CUSTOMER);
+        String id = RecurringContract.createSubscription(t, subscription);
+        String stoppedId = RecurringContract.createSubscription(t, subscription);
+        t.expect(200, t.postEmpty("/recurring/" + stoppedId + "/stop"));
+        String template = t.expect(201, t.post("/invoices/" + draft + "/recurring",
+                "{\"period\": \"MONTH\", \"firstDate\": \"" + tomorrow + "\"}")).json().path("recurringId").asText();
+        String list = t.path("/recurring");
+        String one = t.path("/recurring/" + id);
+        List<BadRequestCase> cases = new ArrayList<>();
+
+        String makeRecurring = t.path("/invoices/" + draft + "/recurring");
+        String monthly = "{\"period\": \"MONTH\", \"firstDate\": \"" + tomorrow + "\"}";
+        cases.addAll(bodyCases("POST", makeRecurring, t.accountantKey, monthly, list, "firstDate", NODES.numberNode(20270101), "firstDate", true));
+        cases.addAll(recurringScheduleCases("POST", makeRecurring, t.accountantKey, monthly, list));
+        cases.add(bad("name over 200", "POST", makeRecurring, t.accountantKey, list, edit(monthly, b -> b.put("name", "x".repeat(201))))
+                .invalid("name", "max-length"));
+        cases.add(bad("invoice without lines", "POST", t.path("/invoices/" + emptyDraft + "/recurring"), t.accountantKey, list, monthly)
+                .expect(422, "INCOMPLETE_INVOICE", "lines", "min-items"));
+
+        String subscriptions = t.path("/subscriptions");
+        cases.addAll(bodyCases("POST", subscriptions, t.accountantKey, subscription, list, "lines", NODES.textNode("many"), "name", true));
+        cases.addAll(recurringScheduleCases("POST", subscriptions, t.accountantKey, subscription, list));
+        cases.add(bad("no lines", "POST", subscriptions, t.accountantKey, list, edit(subscription, b -> b.putArray("lines")))
+                .invalid("lines", "min-items"));
+        cases.add(bad("negative quantity", "POST", subscriptions, t.accountantKey, list, set(subscription, "lines[0].quantity",
+                NODES.textNode("-1"))).invalid("lines[0].quantity", "positive"));
+        cases.add(bad("unknown VAT rate", "POST", subscriptions, t.accountantKey, list, set(subscription, "lines[0].vatRate",
+                NODES.numberNode(7))).invalid("lines[0].vatRate", "one-of"));
+        cases.add(bad("unknown product", "POST", subscriptions, t.accountantKey, list, set(subscription, "lines[1].productCode",
+                NODES.textNode("NOPE"))).expect(422, "UNKNOWN_REFERENCE", "lines[1].productCode", "exists"));
+        cases.add(bad("unknown language", "POST", subscriptions, t.accountantKey, list, edit(subscription, b -> b.put("language", "xx")))
+                .invalid("language", "iso-639-1"));
+        cases.add(bad("subscriber twice", "POST", subscriptions, t.accountantKey, list, edit(subscription, b ->
+                ((ArrayNode) b.path("subscribers")).addObject().put("customerNumber", TenantFixture.CUSTOMER)))
+                .invalid("subscribers[1].customerNumber", "unique"));
+        cases.add(bad("unknown subscriber", "POST", subscriptions, t.accountantKey, list, set(subscription,
+                "subscribers[0].customerNumber", NODES.textNode("99999")))
+                .expect(422, "UNKNOWN_REFERENCE", "subscribers[0].customerNumber", "exists"));
+        cases.add(bad("subscriber from today", "POST", subscriptions, t.accountantKey, list, set(subscription,
+                "subscribers[0].startDate", NODES.textNode(today))).invalid("subscribers[0].startDate", "not-before-tomorrow"));
+        cases.add(bad("malformed subscriber number", "POST", subscriptions, t.accountantKey, list, set(subscription,
+                "subscribers[0].customerNumber", NODES.textNode("1 0"))).invalid("subscribers[0].customerNumber", "format"));
+
+        for (String action : List.of("/pause", "/resume", "/stop")) {
+            cases.add(bad("a body", "POST", one + action, t.accountantKey, one, "{\"from\": \"" + tomorrow + "\"}").invalid("$", "empty"));
+            cases.addAll(ifMatchCases("POST", one + action, t.accountantKey, null, one));
+        }
+        cases.add(bad("resume an active schedule", "POST", one + "/resume", t.accountantKey, one, null).expect(409, "ILLEGAL_STATE"));
+        cases.add(bad("stop a stopped schedule", "POST", t.path("/recurring/" + stoppedId + "/stop"), t.accountantKey,
+                t.path("/recurring/" + stoppedId), null).expect(409, "ILLEGAL_STATE"));
+
+        String subscribers = one + "/subscribers";
+        String newcomer = "{\"customerNumber\": \"20002\"}";
+        cases.addAll(bodyCases("POST", subscribers, t.accountantKey, newcomer, one, "startDate", NODES.numberNode(20270101), "customerNumber", true));
+        cases.add(bad("already subscribes", "POST", subscribers, t.accountantKey, one, "{\"customerNumber\": \"" + TenantFixture.CUSTOMER + "\"}")
+                .expect(409, "ALREADY_EXISTS", "customerNumber", "unique"));
+        cases.add(bad("unknown customer", "POST", subscribers, t.accountantKey, one, newcomer)
+                .expect(422, "UNKNOWN_REFERENCE", "customerNumber", "exists"));
+        cases.add(bad("ends before it starts", "POST", subscribers, t.accountantKey, one, "{\"customerNumber\": \"" + TenantFixture.CUSTOMER
+                + "\", \"startDate\": \"" + RecurringContract.tomorrow().plusDays(5) + "\", \"endDate\": \"" + tomorrow + "\"}")
+                .invalid("endDate", "not-before-start"));
+        cases.add(bad("a template's subscribers", "POST", t.path("/recurring/" + template + "/subscribers"), t.accountantKey,
+                t.path("/recurring/" + template), newcomer).expect(409, "ILLEGAL_STATE"));
+        cases.addAll(ifMatchCases("POST", subscribers, t.accountantKey, newcomer, one));
+
+        String subscriber = subscribers + "/" + TenantFixture.CUSTOMER;
+        String end = "{\"endDate\": \"" + RecurringContract.tomorrow().plusMonths(6) + "\"}";
+        cases.addAll(bodyCases("PUT", subscriber, t.accountantKey, end, one, "endDate", NODES.numberNode(20270101), null, true));
+        cases.add(bad("end in the past", "PUT", subscriber, t.accountantKey, one, "{\"endDate\": \"2020-01-01\"}")
+                .invalid("endDate", "not-before-today"));
+        cases.add(bad("not a subscriber", "PUT", subscribers + "/99999", t.accountantKey, one, end).expect(404, "NOT_FOUND"));
+        cases.addAll(ifMatchCases("PUT", subscriber, t.accountantKey, end, one));
+        cases.add(bad("not a subscriber", "DELETE", subscribers + "/99999", t.accountantKey, one, null).expect(404, "NOT_FOUND"));
+        cases.addAll(ifMatchCases("DELETE", subscriber, t.accountantKey, null, one));
+
+        cases.add(bad("unknown status", "GET", list + "?status=ended", t.accountantKey, null, null).invalid("status", "one-of"));
+        cases.add(bad("unknown kind", "GET", list + "?kind=order", t.accountantKey, null, null).invalid("kind", "one-of"));
+        cases.add(bad("limit out of range", "GET", list + "?limit=0", t.accountantKey, null, null).invalid("limit", "range"));
+        cases.add(bad("foreign cursor", "GET", list + "?cursor=x", t.accountantKey, null, null).invalid("cursor", "format"));
+        cases.add(bad("no next dates", "GET", one + "?next=0", t.accountantKey, null, null).invalid("next", "range"));
+        cases.add(bad("limit out of range", "GET", one + "/invoices?limit=501", t.accountantKey, null, null).invalid("limit", "range"));
+        cases.add(bad("foreign cursor", "GET", one + "/invoices?cursor=bm9wZQ", t.accountantKey, null, null).invalid("cursor", "format"));
+        return cases;
+    }
+
+    /** Schedules of a recurring invoice or subscription that are refused, naming the field. */
+    private static List<BadRequestCase> recurringScheduleCases(String method, String path, String token, String valid,
+                                                               String probe) {
+        String today = LocalDate.now(ZoneId.of("Europe/Oslo")).toString();
+        List<BadRequestCase> cases = new ArrayList<>();
+        cases.add(bad("first date today", method, path, token, probe, edit(valid, b -> b.put("firstDate", today)))
+                .invalid("firstDate", "not-before-tomorrow"));
+        cases.add(bad("end before the first date", method, path, token, probe, edit(valid, b -> b.put("endDate", today)))
+                .invalid("endDate", "not-before-first-date"));
+        cases.add(bad("no period", method, path, token, probe, edit(valid, b -> b.remove("period"))).invalid("period", "required"));
+        cases.add(bad("period and pattern", method, path, token, probe, edit(valid, b -> b.putObject("pattern")
+                .put("frequency", "DAILY").put("interval", 1))).invalid("pattern", "exclusive"));
+        cases.add(bad("interval 0", method, path, token, probe, edit(valid, b -> {
+            b.remove("period");
+            b.putObject("pattern").put("frequency", "DAILY").put("interval", 0);
+        })).invalid("pattern.interval", "range"));
+        cases.add(bad("daily period", method, path, token, probe, edit(valid, b -> b.put("period", "DAY")))
+                .invalid("period", "invalid-value"));
+        cases.add(bad("malformed frequency id", method, path, token, probe, edit(valid, b -> {
+            b.remove("period");
+            b.put("frequencyId", "weekly");
+        })).invalid("frequencyId", "format"));
+        cases.add(bad("unknown frequency", method, path, token, probe, edit(valid, b -> {
+            b.remove("period");
+            b.put("frequencyId", java.util.UUID.randomUUID().toString());
+        })).expect(422, "UNKNOWN_REFERENCE", "frequencyId", "exists"));
         return cases;
     }
 

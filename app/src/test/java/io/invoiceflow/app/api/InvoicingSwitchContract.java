@@ -15,11 +15,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** S1: a tenant can deactivate invoicing; orders keep working. */
 interface InvoicingSwitchContract extends ApiTestContext {
 
-    /** Every route that changes an invoice or makes one: the invoicing commands of S1. */
+    /**
+     * Every route that changes an invoice or makes one, or changes a recurring invoice or subscription:
+     * the invoicing commands of S1.
+     */
     static List<WebApp.Route> invoicingRoutes() {
         return WebApp.routes().stream()
                 .filter(r -> !r.method().equals("GET"))
-                .filter(r -> r.path().contains("/invoices") || r.path().endsWith("/invoice"))
+                .filter(r -> r.path().contains("/invoices") || r.path().endsWith("/invoice")
+                        || r.path().contains("/recurring") || r.path().endsWith("/subscriptions"))
                 .toList();
     }
 
@@ -30,17 +34,23 @@ interface InvoicingSwitchContract extends ApiTestContext {
         String draft = tenant.draftInvoice();
         String finalized = tenant.finalizedInvoice();
         String order = tenant.order();
+        String recurring = RecurringContract.createSubscription(tenant,
+                RecurringContract.subscription(RecurringContract.tomorrow(), TenantFixture.CUSTOMER));
         Map<String, String> bodies = Map.of(
                 "pay", "{\"paymentDate\": \"" + InvoiceLifecycleContract.yesterdayInOslo() + "\"}",
                 "void", "{\"reason\": \"test\"}",
                 "credit", "{\"lineNos\": [1]}",
                 "send", "{}",
-                "resend", "{\"to\": [\"faktura@example.no\"]}");
+                "resend", "{\"to\": [\"faktura@example.no\"]}",
+                "recurring", "{\"period\": \"MONTH\", \"firstDate\": \"" + RecurringContract.tomorrow() + "\"}",
+                "subscriptions", RecurringContract.subscription(RecurringContract.tomorrow(), TenantFixture.CUSTOMER),
+                "subscribers", "{\"customerNumber\": \"" + TenantFixture.CUSTOMER + "\"}",
+                "{customerNumber}", "{\"endDate\": null}");
         ApiResponse deactivated = api().post(tenant.path("/invoicing/deactivate")).token(tenant.adminKey)
                 .json("{\"reason\": \"Moving to another system\"}").send();
         assertThat(deactivated.status()).as("%s", deactivated).isEqualTo(200);
         assertThat(deactivated.json().path("invoicingActive").asBoolean()).isFalse();
-        Map<String, String> before = snapshot(tenant, draft, finalized, order);
+        Map<String, String> before = snapshot(tenant, draft, finalized, order, recurring);
 
         // when
         Map<String, ApiResponse> responses = new LinkedHashMap<>();
@@ -50,13 +60,15 @@ interface InvoicingSwitchContract extends ApiTestContext {
             String path = route.path()
                     .replace("{tenantId}", tenant.id)
                     .replace("{invoiceId}", onFinal ? finalized : draft)
-                    .replace("{orderId}", order);
+                    .replace("{orderId}", order)
+                    .replace("{recurringId}", recurring)
+                    .replace("{customerNumber}", TenantFixture.CUSTOMER);
             assertThat(path).as("route %s has an unknown path parameter", route).doesNotContain("{");
             ApiClient.Call call = api().call(route.method(), path).token(tenant.accountantKey);
-            if (route.path().endsWith("/invoices") || route.method().equals("PUT")) {
-                call.json(Bodies.INVOICE_DRAFT);
-            } else if (bodies.containsKey(action)) {
+            if (bodies.containsKey(action) && !route.method().equals("DELETE")) {
                 call.json(bodies.get(action));
+            } else if (route.path().endsWith("/invoices") || route.method().equals("PUT")) {
+                call.json(Bodies.INVOICE_DRAFT);
             }
             responses.put(route.method() + " " + route.path(), call.send());
         }
@@ -71,14 +83,20 @@ interface InvoicingSwitchContract extends ApiTestContext {
                 "POST /api/v1/tenants/{tenantId}/invoices/{invoiceId}/void",
                 "POST /api/v1/tenants/{tenantId}/invoices/{invoiceId}/credit",
                 "POST /api/v1/tenants/{tenantId}/invoices/{invoiceId}/clone",
-                "POST /api/v1/tenants/{tenantId}/orders/{orderId}/invoice");
+                "POST /api/v1/tenants/{tenantId}/orders/{orderId}/invoice",
+                "POST /api/v1/tenants/{tenantId}/invoices/{invoiceId}/recurring",
+                "POST /api/v1/tenants/{tenantId}/subscriptions",
+                "POST /api/v1/tenants/{tenantId}/recurring/{recurringId}/pause",
+                "POST /api/v1/tenants/{tenantId}/recurring/{recurringId}/stop",
+                "PUT /api/v1/tenants/{tenantId}/recurring/{recurringId}/subscribers/{customerNumber}",
+                "DELETE /api/v1/tenants/{tenantId}/recurring/{recurringId}/subscribers/{customerNumber}");
         List<String> refused = new ArrayList<>();
         responses.forEach((route, response) -> {
             JsonNode problem = assertProblem(response, 409, "INVOICING_DEACTIVATED");
             assertThat(problem.path("detail").asText()).as(route).containsIgnoringCase("invoicing is deactivated");
             refused.add(response.requestId());
         });
-        assertThat(snapshot(tenant, draft, finalized, order)).isEqualTo(before);
+        assertThat(snapshot(tenant, draft, finalized, order, recurring)).isEqualTo(before);
         assertNoEventFrom(tenant, refused);
     }
 
@@ -121,9 +139,11 @@ interface InvoicingSwitchContract extends ApiTestContext {
         assertThat(tenant.postEmpty("/orders/" + order + "/invoice").status()).isEqualTo(201);
     }
 
-    private Map<String, String> snapshot(TenantFixture tenant, String draft, String finalized, String order) {
+    private Map<String, String> snapshot(TenantFixture tenant, String draft, String finalized, String order,
+                                         String recurring) {
         Map<String, String> views = new LinkedHashMap<>();
-        for (String path : List.of("", "/invoices/" + draft, "/invoices/" + finalized, "/orders/" + order)) {
+        for (String path : List.of("", "/invoices/" + draft, "/invoices/" + finalized, "/orders/" + order,
+                "/recurring/" + recurring, "/recurring")) {
             views.put(path, tenant.get(path).state());
         }
         return views;

@@ -16,7 +16,7 @@ interface TenantIsolationContract extends ApiTestContext {
 
     /** Tenant B's documents, one in each state a route of the API acts on. */
     record Victim(TenantFixture tenant, String draft, String finalized, String order, String creditNote,
-                  String frequency) {
+                  String frequency, String recurring) {
         static Victim create(TenantFixture tenant) {
             tenant.expect(201, DistributionListContract.put(tenant, TenantFixture.CUSTOMER, "faktura@victim.example"));
             tenant.expect(201, tenant.put("/settings/templates/" + TEMPLATE, SettingsBodies.STANDARD_TEMPLATE, null));
@@ -25,7 +25,9 @@ interface TenantIsolationContract extends ApiTestContext {
             tenant.expect(201, tenant.api.put(tenant.path("/settings/email-templates/invoice/sv")).token(tenant.adminKey)
                     .json(SettingsBodies.EMAIL_TEMPLATE).send());
             return new Victim(tenant, tenant.draftInvoice(), tenant.finalizedInvoice(), tenant.order(),
-                    tenant.creditNote(), FrequencyContract.create(tenant, FrequencyContract.EVERY_OTHER_FRIDAY));
+                    tenant.creditNote(), FrequencyContract.create(tenant, FrequencyContract.EVERY_OTHER_FRIDAY),
+                    RecurringContract.createSubscription(tenant, RecurringContract.subscription(
+                            RecurringContract.tomorrow(), TenantFixture.CUSTOMER)));
         }
 
         /** The victim's template, used by a customer rule. */
@@ -41,6 +43,7 @@ interface TenantIsolationContract extends ApiTestContext {
                     .replace("{orderId}", order)
                     .replace("{creditNoteId}", creditNote)
                     .replace("{frequencyId}", frequency)
+                    .replace("{recurringId}", recurring)
                     .replace("{customerNumber}", TenantFixture.CUSTOMER)
                     .replace("{productCode}", TenantFixture.PRODUCT)
                     .replace("{templateName}", TEMPLATE)
@@ -59,7 +62,8 @@ interface TenantIsolationContract extends ApiTestContext {
                     "/frequencies?status=all", "/distribution-list", "/distribution-list/" + TenantFixture.CUSTOMER,
                     "/distribution-list/export", "/distribution-list/" + TenantFixture.CUSTOMER + "/history",
                     "/settings/payment", "/settings/layouts", "/settings/templates",
-                    "/settings/templates/" + TEMPLATE, "/settings/email-templates", "/settings/sender-account")) {
+                    "/settings/templates/" + TEMPLATE, "/settings/email-templates", "/settings/sender-account",
+                    "/recurring/" + recurring, "/recurring", "/recurring/" + recurring + "/history")) {
                 views.put(path, tenant.get(path).state());
             }
             return views;
@@ -122,6 +126,16 @@ interface TenantIsolationContract extends ApiTestContext {
             return SettingsBodies.SENDER_ACCOUNT;
         } else if (p.endsWith("/sender-account/test")) {
             return "{\"to\": \"mallory@example.no\"}";
+        } else if (p.endsWith("/invoices/{invoiceId}/recurring")) {
+            return "{\"period\": \"MONTH\", \"firstDate\": \"" + RecurringContract.tomorrow() + "\"}";
+        } else if (p.endsWith("/subscriptions")) {
+            return RecurringContract.subscription(RecurringContract.tomorrow(), TenantFixture.CUSTOMER);
+        } else if (p.endsWith("/pause") || p.endsWith("/resume") || p.endsWith("/stop")) {
+            return null;
+        } else if (p.endsWith("/subscribers")) {
+            return "{\"customerNumber\": \"" + TenantFixture.CUSTOMER + "\"}";
+        } else if (p.endsWith("/subscribers/{customerNumber}")) {
+            return "{\"endDate\": null}";
         }
         throw new AssertionError(route + " is new: give it a valid body in this test");
     }
@@ -171,7 +185,8 @@ interface TenantIsolationContract extends ApiTestContext {
         List<WebApp.Route> documentRoutes = WebApp.routes().stream()
                 .filter(r -> r.path().startsWith(WebApp.API + "/tenants/{tenantId}"))
                 .filter(r -> r.path().contains("{invoiceId}") || r.path().contains("{orderId}")
-                        || r.path().contains("{creditNoteId}") || r.path().contains("{frequencyId}"))
+                        || r.path().contains("{creditNoteId}") || r.path().contains("{frequencyId}")
+                        || r.path().contains("{recurringId}"))
                 .toList();
 
         // when

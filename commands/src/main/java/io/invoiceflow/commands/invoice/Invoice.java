@@ -36,6 +36,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Currency;
 import java.util.ArrayList;
@@ -79,6 +80,19 @@ public class Invoice {
         apply(new InvoiceDrafted(invoiceId, tenantId, origin, content));
     }
 
+    /**
+     * An invoice issued final at once (an occurrence of a recurring schedule): drafted with {@code content},
+     * whose invoice and due dates are set, and finalized with {@code number}, which the caller took from the
+     * tenant's series in the same unit of work, after checking the tenant.
+     */
+    public Invoice(InvoiceId invoiceId, TenantId tenantId, InvoiceOrigin origin, InvoiceContent content,
+                   Directory.AssignedNumber number, Instant finalizedAt) {
+        ensureComplete(content);
+        apply(new InvoiceDrafted(invoiceId, tenantId, origin, content));
+        apply(new InvoiceFinalized(invoiceId, tenantId, number.number(), number.sequence(), content.invoiceDate(),
+                content.dueDate(), content.currency(), content.totals(), finalizedAt));
+    }
+
     @CommandHandler
     void handle(ChangeInvoiceDraft command, Directory directory) {
         TenantRecord tenant = ensureActiveTenant(command.tenantId(), directory);
@@ -101,7 +115,7 @@ public class Invoice {
         TenantRecord tenant = ensureActiveTenant(command.tenantId(), directory);
         Guards.ensureVersion(command.expectedVersion());
         ensureDraft("finalized");
-        ensureComplete();
+        ensureComplete(content);
         LocalDate invoiceDate = content.invoiceDate() != null ? content.invoiceDate() : tenant.today(clock);
         LocalDate dueDate = InvoiceDrafting.dueDate(invoiceDate, content.paymentTerms());
         Directory.AssignedNumber assigned = directory.takeNextNumber(tenantId, Directory.Series.INVOICE);
@@ -210,8 +224,8 @@ public class Invoice {
         return lines;
     }
 
-    /** The content to copy into a clone; the clone gets its own dates at finalization. */
-    InvoiceContent contentForClone(TenantId asked) {
+    /** The content to copy into a clone or a recurring template, without its dates. */
+    public InvoiceContent contentWithoutDates(TenantId asked) {
         Guards.ensureSameTenant(tenantId, asked, "invoice " + id);
         return content.withDates(null, null);
     }
@@ -247,7 +261,7 @@ public class Invoice {
         }
     }
 
-    private void ensureComplete() {
+    private static void ensureComplete(InvoiceContent content) {
         Violations v = new Violations();
         if (content.lines().isEmpty()) {
             v.add("lines", "min-items", "an invoice needs at least one line to be finalized");

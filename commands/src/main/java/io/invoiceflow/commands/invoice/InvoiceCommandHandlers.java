@@ -63,7 +63,7 @@ public final class InvoiceCommandHandlers {
     @CommandHandler
     public void handle(CloneInvoice command) throws Exception {
         InvoiceContent content = invoices.load(command.invoiceId().value())
-                .invoke(i -> i.contentForClone(command.tenantId()));
+                .invoke(i -> i.contentWithoutDates(command.tenantId()));
         directory.requireTenant(command.tenantId()).ensureInvoicingActive();
         invoices.newInstance(() -> new Invoice(command.cloneId(), command.tenantId(),
                 new InvoiceOrigin(InvoiceOrigin.Kind.CLONE, command.invoiceId().value()), content));

@@ -54,15 +54,12 @@ public final class Drafting {
                         "customer " + customerNumber + " does not exist in this tenant");
             }
             details = found.get();
-            customer = new CustomerSnapshot(customerNumber, details.name(), details.organisationNumber(),
-                    details.email(), details.billingAddress());
+            customer = snapshot(customerNumber, details);
         }
         List<Contact> resolvedContacts = contacts != null ? contacts : defaultContacts(details);
         checkContacts(v, resolvedContacts);
         Languages.check(v, "language", language, false);
-        String resolvedLanguage = language != null ? language
-                : details != null && details.invoiceLanguage() != null ? details.invoiceLanguage()
-                : tenant.profile().defaultLanguage();
+        String resolvedLanguage = language(language, details, tenant);
         v.optionalText("poNumber", poNumber, 100);
         v.optionalText("comments", comments, 4000);
         List<Line> priced = lines(tenant, directory, lines, v);
@@ -71,7 +68,30 @@ public final class Drafting {
                 Pricing.totals(priced, tenant.currencyScale()));
     }
 
-    private static List<Contact> defaultContacts(CustomerDetails details) {
+    /** Lines and their totals, priced as an order's or an invoice's; problems go to {@code v}. */
+    public record PricedLines(List<Line> lines, Totals totals) {
+    }
+
+    public static PricedLines price(TenantRecord tenant, Directory directory, List<LineInput> lines, Violations v) {
+        List<Line> priced = lines(tenant, directory, lines, v);
+        return new PricedLines(priced, Pricing.totals(priced, tenant.currencyScale()));
+    }
+
+    /** The customer as a document copies it. */
+    public static CustomerSnapshot snapshot(CustomerNumber number, CustomerDetails details) {
+        return new CustomerSnapshot(number, details.name(), details.organisationNumber(), details.email(),
+                details.billingAddress());
+    }
+
+    /** A document's language: the one asked for, else the customer's invoice language, else the tenant's default. */
+    public static String language(String asked, CustomerDetails details, TenantRecord tenant) {
+        return asked != null ? asked
+                : details != null && details.invoiceLanguage() != null ? details.invoiceLanguage()
+                : tenant.profile().defaultLanguage();
+    }
+
+    /** The contacts a document gets when it names none: the customer's, else its name and email, else none. */
+    public static List<Contact> defaultContacts(CustomerDetails details) {
         if (details == null) {
             return List.of();
         }

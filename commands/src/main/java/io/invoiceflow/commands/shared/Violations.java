@@ -29,6 +29,11 @@ public final class Violations {
         return List.copyOf(found);
     }
 
+    /** How many broken rules were found so far. */
+    public int size() {
+        return found.size();
+    }
+
     /** Required and at most {@code max} characters, not blank. */
     public boolean text(String field, String value, int max) {
         if (value == null || value.isBlank()) {

@@ -5,6 +5,10 @@ import io.invoiceflow.commands.store.JdbcTransactions;
 import io.invoiceflow.commands.store.Schema;
 import io.invoiceflow.events.customer.CustomerDetails;
 import io.invoiceflow.events.customer.CustomerRegistered;
+import io.invoiceflow.events.frequency.FrequencyCreated;
+import io.invoiceflow.events.frequency.FrequencyDeactivated;
+import io.invoiceflow.events.frequency.FrequencyDefinition;
+import io.invoiceflow.events.frequency.FrequencyId;
 import io.invoiceflow.events.product.ProductAdded;
 import io.invoiceflow.events.product.ProductDetails;
 import io.invoiceflow.events.shared.CustomerNumber;
@@ -20,6 +24,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 
 /**
@@ -78,6 +83,19 @@ public final class DirectoryFixtures implements AutoCloseable {
 
     public DirectoryFixtures customer(TenantId tenantId, CustomerNumber number, CustomerDetails details) {
         projector.on(new CustomerRegistered(tenantId, number, details), 0L);
+        return this;
+    }
+
+    /** An active frequency of the tenant's catalogue, not in use. */
+    public DirectoryFixtures frequency(TenantId tenantId, FrequencyId frequencyId, String name,
+                                       FrequencyDefinition definition) {
+        projector.on(new FrequencyCreated(frequencyId, tenantId, name, false, definition), 0L, "user-1",
+                Instant.parse("2026-01-01T00:00:00Z"));
+        return this;
+    }
+
+    public DirectoryFixtures deactivateFrequency(TenantId tenantId, FrequencyId frequencyId) {
+        projector.on(new FrequencyDeactivated(frequencyId, tenantId), 1L, "user-1", Instant.parse("2026-01-02T00:00:00Z"));
         return this;
     }
 

@@ -6,7 +6,7 @@ import io.invoiceflow.events.shared.TenantId;
 
 import java.time.LocalDate;
 
-/** A subscriber's own end date was changed (null: ends with the schedule). */
+/** A subscriber's own end date was set (it overrides the schedule's end for it) or cleared (null: the schedule's end applies). */
 @EventRevision("1")
 public record SubscriberEndChanged(RecurringId recurringId, TenantId tenantId, CustomerNumber customerNumber, LocalDate endDate) implements RecurringEvent {
 }

@@ -1,5 +1,6 @@
 package io.invoiceflow.web.api;
 
+import io.invoiceflow.events.recurring.RecurringId;
 import io.invoiceflow.events.shared.CreditNoteId;
 import io.invoiceflow.events.shared.CustomerNumber;
 import io.invoiceflow.events.shared.InvoiceId;
@@ -28,6 +29,12 @@ public interface Queries {
     Optional<Versioned<Object>> order(TenantId tenantId, OrderId orderId);
 
     Optional<Versioned<Object>> creditNote(TenantId tenantId, CreditNoteId creditNoteId);
+
+    /**
+     * A recurring invoice template or subscription as its events stand (a command's response): its
+     * schedule, customers and next occurrences; the invoices it produced are on the read side.
+     */
+    Optional<Versioned<Object>> recurring(TenantId tenantId, RecurringId recurringId);
 
     /** The version (last sequence number) of an aggregate's history, also after it was deleted; empty if it never existed. */
     Optional<Long> lastVersion(String aggregateId);

@@ -65,6 +65,22 @@ public interface ReadModel {
     /** C2: the tenant's dashboard figures (docs/queries.md), as JSON. */
     RawJson dashboard(TenantId tenant, String from, String to, String granularity, String top);
 
+    /**
+     * R5: a recurring invoice template or subscription with its version: schedule, customers, the next
+     * {@code next} (1-100, default 10) occurrences from today in the tenant's zone, and its latest invoices
+     * with their distribution status. Empty when it does not exist.
+     */
+    Optional<Versioned<Object>> recurring(TenantId tenant, String recurringId, String next);
+
+    /**
+     * The tenant's recurring invoices and subscriptions, filtered by {@code status} (active, paused,
+     * stopped) and {@code kind} (template, subscription), paged: {@code items}, {@code nextCursor}, {@code total}.
+     */
+    RawJson recurringList(TenantId tenant, String status, String kind, String limit, String cursor);
+
+    /** The invoices a schedule produced, newest first, paged; empty when the schedule does not exist. */
+    Optional<RawJson> recurringInvoices(TenantId tenant, String recurringId, String limit, String cursor);
+
     /** The tenant's audit trail, filtered and paged: a JSON object with {@code items} and {@code nextCursor}. */
     RawJson audit(TenantId tenant, AuditQuery query);
 

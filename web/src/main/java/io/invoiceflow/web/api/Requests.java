@@ -1,11 +1,16 @@
 package io.invoiceflow.web.api;
 
 import io.invoiceflow.events.frequency.FrequencyEnd;
+import io.invoiceflow.events.frequency.FrequencyId;
 import io.invoiceflow.events.frequency.FrequencyPattern;
+import io.invoiceflow.events.recurring.RecurringPeriod;
+import io.invoiceflow.events.recurring.ScheduleInput;
+import io.invoiceflow.events.recurring.SubscriberInput;
 import io.invoiceflow.events.settings.SmtpEncryption;
 import io.invoiceflow.events.shared.Address;
 import io.invoiceflow.events.shared.Contact;
 import io.invoiceflow.events.shared.CustomerNumber;
+import io.invoiceflow.events.shared.LineInput;
 import io.invoiceflow.events.shared.PaymentTerms;
 import io.invoiceflow.events.shared.ProductCode;
 import io.invoiceflow.events.tenant.Role;
@@ -121,5 +126,31 @@ public final class Requests {
 
     /** {@code POST .../settings/sender-account/test}: where the test email goes. */
     public record TestEmail(String to) {
+    }
+
+    /**
+     * R1: makes an invoice recurring. The schedule: exactly one of {@code frequencyId}, {@code period} or
+     * {@code pattern}, the {@code firstDate} (tomorrow at the earliest) and an optional {@code endDate};
+     * {@code name} null: the customer's name.
+     */
+    public record MakeRecurring(String name, FrequencyId frequencyId, RecurringPeriod period, FrequencyPattern pattern,
+                                LocalDate firstDate, LocalDate endDate) {
+        public ScheduleInput schedule() {
+            return new ScheduleInput(frequencyId, period, pattern, firstDate, endDate);
+        }
+    }
+
+    /** Q6: a subscription: lines, terms and texts like an order's, the schedule as in {@link MakeRecurring}, subscribers. */
+    public record NewSubscription(String name, List<LineInput> lines, PaymentTerms paymentTerms, String poNumber,
+                                  String comments, String language, FrequencyId frequencyId, RecurringPeriod period,
+                                  FrequencyPattern pattern, LocalDate firstDate, LocalDate endDate,
+                                  List<SubscriberInput> subscribers) {
+        public ScheduleInput schedule() {
+            return new ScheduleInput(frequencyId, period, pattern, firstDate, endDate);
+        }
+    }
+
+    /** A subscriber's own end date; null: the subscription's end applies. */
+    public record SubscriberEnd(LocalDate endDate) {
     }
 }

@@ -11,6 +11,7 @@ import io.invoiceflow.events.invoice.InvoiceDraft;
 import io.invoiceflow.events.invoice.InvoiceOrigin;
 import io.invoiceflow.events.order.OrderDraft;
 import io.invoiceflow.events.product.ProductDetails;
+import io.invoiceflow.events.recurring.SubscriberInput;
 import io.invoiceflow.events.settings.ContentRef;
 import io.invoiceflow.events.settings.DefaultLayouts;
 import io.invoiceflow.events.settings.KidScheme;
@@ -139,6 +140,10 @@ class OpenApiDocumentTest {
             Map.entry("SenderAccountView", Settings.SenderAccountView.class),
             Map.entry("TestEmail", Requests.TestEmail.class),
             Map.entry("TestEmailResult", Settings.TestEmailResult.class),
+            Map.entry("MakeRecurring", Requests.MakeRecurring.class),
+            Map.entry("NewSubscription", Requests.NewSubscription.class),
+            Map.entry("SubscriberInput", SubscriberInput.class),
+            Map.entry("SubscriberEnd", Requests.SubscriberEnd.class),
             Map.entry("FieldViolation", FieldViolation.class),
             Map.entry("Problem", Problem.class));
 
