@@ -1,60 +1,44 @@
 package io.invoiceflow.streams.recurring;
 
-import io.invoiceflow.events.frequency.FrequencyDefinition;
+import io.invoiceflow.recurrence.RecurringSchedule;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
- * What the scheduler keeps of one schedule: its dates, who it invoices, its pauses and stop, and the
- * durable cursor: the next occurrence date not yet issued (null when none is left).
+ * What the scheduler keeps of one schedule: its rules, folded from its events, and the durable
+ * progress of the morning run.
  *
- * @param subscribers customer number -> the subscriber's own end date (null: none), in the order they came
- * @param pauses      [from, until) date ranges; {@code until} null while paused
- * @param dueAt       the instant the cursor is indexed at in the due store; null while not indexed (no
- *                    cursor, stopped, or the tenant's time zone not known yet)
+ * @param issuedThrough the last date the run has dealt with (issued or skipped); null before the first
+ * @param cursor        the next date that invoices someone after {@code issuedThrough}; null when none will
+ * @param dueAt         the instant the cursor is indexed at in the due store; null while not indexed (no
+ *                      cursor, or the tenant's time zone not known yet)
  */
-record ScheduleState(String recurringId, String tenantId, FrequencyDefinition schedule,
-                     Map<String, LocalDate> subscribers, List<Pause> pauses, LocalDate stoppedFrom,
+record ScheduleState(String recurringId, String tenantId, RecurringSchedule schedule, LocalDate issuedThrough,
                      LocalDate cursor, Instant dueAt) {
 
-    record Pause(LocalDate from, LocalDate until) {
-        boolean covers(LocalDate date) {
-            return !date.isBefore(from) && (until == null || date.isBefore(until));
-        }
+    /** A new schedule: nothing dealt with yet. */
+    static ScheduleState created(String recurringId, String tenantId, RecurringSchedule schedule) {
+        return new ScheduleState(recurringId, tenantId, schedule, null, null, null).advanced();
     }
 
-    boolean paused(LocalDate date) {
-        return pauses.stream().anyMatch(p -> p.covers(date));
+    /** The schedule after a change to its rules; the cursor follows them. */
+    ScheduleState with(RecurringSchedule next) {
+        return new ScheduleState(recurringId, tenantId, next, issuedThrough, cursor, dueAt).advanced();
     }
 
-    boolean stopped(LocalDate date) {
-        return stoppedFrom != null && !date.isBefore(stoppedFrom);
-    }
-
-    ScheduleState withSubscribers(Map<String, LocalDate> next) {
-        return new ScheduleState(recurringId, tenantId, schedule,
-                Collections.unmodifiableMap(new LinkedHashMap<>(next)), pauses, stoppedFrom, cursor, dueAt);
-    }
-
-    ScheduleState withPauses(List<Pause> next) {
-        return new ScheduleState(recurringId, tenantId, schedule, subscribers, List.copyOf(next), stoppedFrom, cursor,
-                dueAt);
-    }
-
-    ScheduleState withStop(LocalDate from) {
-        return new ScheduleState(recurringId, tenantId, schedule, subscribers, pauses, from, cursor, dueAt);
-    }
-
-    ScheduleState withCursor(LocalDate next) {
-        return new ScheduleState(recurringId, tenantId, schedule, subscribers, pauses, stoppedFrom, next, dueAt);
+    /** The schedule once the run has dealt with {@code date}. */
+    ScheduleState dealtWith(LocalDate date) {
+        return new ScheduleState(recurringId, tenantId, schedule, date, cursor, dueAt).advanced();
     }
 
     ScheduleState withDueAt(Instant at) {
-        return new ScheduleState(recurringId, tenantId, schedule, subscribers, pauses, stoppedFrom, cursor, at);
+        return new ScheduleState(recurringId, tenantId, schedule, issuedThrough, cursor, at);
+    }
+
+    private ScheduleState advanced() {
+        LocalDate from = issuedThrough == null ? schedule.definition().anchor() : issuedThrough.plusDays(1);
+        return new ScheduleState(recurringId, tenantId, schedule, issuedThrough,
+                schedule.nextDate(from).orElse(null), dueAt);
     }
 }

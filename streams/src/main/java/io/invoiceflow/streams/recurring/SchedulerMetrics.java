@@ -13,7 +13,6 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class SchedulerMetrics {
     private final AtomicLong issued = new AtomicLong();
-    private final AtomicLong skippedInPause = new AtomicLong();
     private final AtomicLong skippedTooLate = new AtomicLong();
     private final Map<String, Instant> ranUpTo = new ConcurrentHashMap<>();
 
@@ -22,12 +21,7 @@ public final class SchedulerMetrics {
         return issued.get();
     }
 
-    /** Occurrences not issued because they fell inside a pause (R6). */
-    public long skippedInPause() {
-        return skippedInPause.get();
-    }
-
-    /** Occurrences not issued because they were missed by more than the catch-up window (R7). */
+    /** Dates not issued because they were missed by more than the catch-up window (R7). */
     public long skippedTooLate() {
         return skippedTooLate.get();
     }
@@ -39,10 +33,6 @@ public final class SchedulerMetrics {
 
     void countIssued(long count) {
         issued.addAndGet(count);
-    }
-
-    void countPauseSkip() {
-        skippedInPause.incrementAndGet();
     }
 
     void countLateSkip() {

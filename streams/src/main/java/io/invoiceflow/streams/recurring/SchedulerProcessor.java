@@ -2,15 +2,10 @@ package io.invoiceflow.streams.recurring;
 
 import io.invoiceflow.events.CommandMessages;
 import io.invoiceflow.events.recurring.IssueOccurrence;
+import io.invoiceflow.events.recurring.OccurrenceIssued;
 import io.invoiceflow.events.recurring.RecurringCreated;
+import io.invoiceflow.events.recurring.RecurringEvent;
 import io.invoiceflow.events.recurring.RecurringId;
-import io.invoiceflow.events.recurring.RecurringKind;
-import io.invoiceflow.events.recurring.RecurringPaused;
-import io.invoiceflow.events.recurring.RecurringResumed;
-import io.invoiceflow.events.recurring.RecurringStopped;
-import io.invoiceflow.events.recurring.SubscriberAdded;
-import io.invoiceflow.events.recurring.SubscriberEndChanged;
-import io.invoiceflow.events.recurring.SubscriberRemoved;
 import io.invoiceflow.events.shared.CustomerNumber;
 import io.invoiceflow.events.shared.TenantId;
 import io.invoiceflow.events.tenant.TenantCreated;
@@ -19,7 +14,7 @@ import io.invoiceflow.projections.EventEnvelope;
 import io.invoiceflow.projections.ReadStores;
 import io.invoiceflow.projections.ViewJson;
 import io.invoiceflow.recurrence.DueTimes;
-import io.invoiceflow.recurrence.Recurrence;
+import io.invoiceflow.recurrence.RecurringSchedule;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -37,17 +32,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.UnaryOperator;
 
 /**
- * The morning run (R2, R6, R7) for one tenant partition of the event stream. It folds schedules
- * (created, subscribers, pauses, stops) and keeps, per schedule, a durable cursor: the next occurrence
- * date not yet issued, indexed by the instant it is due (the run time on that date in the tenant's
+ * The morning run (R2, R6, R7) for one tenant partition of the event stream. It folds each schedule
+ * into a {@link RecurringSchedule} (the rules the write side checks an occurrence with) and keeps a
+ * durable cursor: the next date that invoices someone and is not yet issued, indexed by the instant it is due (the run time on that date in the tenant's
  * zone, DST-safe). A wall-clock punctuator issues every due occurrence as one {@code IssueOccurrence}
  * per customer and moves the cursor on in the same exactly-once transaction, so a crash either loses
  * both or neither. After downtime the cursors are simply overdue, and the catch-up rule decides which
@@ -109,47 +101,12 @@ final class SchedulerProcessor implements Processor<String, byte[], String, byte
             zones.put(tenant, created.profile().timeZone().getBytes(StandardCharsets.UTF_8));
             reindex(tenant); // schedules that came before their tenant (partitions are read independently)
         } else if (payload instanceof RecurringCreated created) {
-            Map<String, LocalDate> subscribers = new LinkedHashMap<>();
-            if (created.kind() == RecurringKind.INVOICE_TEMPLATE && created.content().customer() != null) {
-                subscribers.put(created.content().customer().customerNumber().value(), null);
+            store(null, ScheduleState.created(created.recurringId().value(), tenant, RecurringSchedule.of(created)));
+        } else if (payload instanceof RecurringEvent change && !(payload instanceof OccurrenceIssued)) {
+            ScheduleState current = load(tenant, change.recurringId().value());
+            if (current != null) {
+                store(current, current.with(current.schedule().apply(change)));
             }
-            LocalDate first = Recurrence.of(created.schedule()).first().orElse(null);
-            store(null, new ScheduleState(created.recurringId().value(), tenant, created.schedule(), Map.of(),
-                    List.of(), null, first, null).withSubscribers(subscribers));
-        } else if (payload instanceof SubscriberAdded added) {
-            change(tenant, added.recurringId(), s -> subscriber(s, added.customerNumber(), added.endDate(), true));
-        } else if (payload instanceof SubscriberEndChanged changed) {
-            change(tenant, changed.recurringId(), s -> subscriber(s, changed.customerNumber(), changed.endDate(), true));
-        } else if (payload instanceof SubscriberRemoved removed) {
-            change(tenant, removed.recurringId(), s -> subscriber(s, removed.customerNumber(), null, false));
-        } else if (payload instanceof RecurringPaused paused) {
-            change(tenant, paused.recurringId(), s -> {
-                List<ScheduleState.Pause> pauses = new ArrayList<>(s.pauses());
-                pauses.add(new ScheduleState.Pause(paused.from(), null));
-                return s.withPauses(pauses);
-            });
-        } else if (payload instanceof RecurringResumed resumed) {
-            change(tenant, resumed.recurringId(), s -> s.withPauses(s.pauses().stream()
-                    .map(p -> p.until() == null ? new ScheduleState.Pause(p.from(), resumed.from()) : p).toList()));
-        } else if (payload instanceof RecurringStopped stopped) {
-            change(tenant, stopped.recurringId(), s -> s.withStop(stopped.from()));
-        }
-    }
-
-    private static ScheduleState subscriber(ScheduleState s, CustomerNumber customer, LocalDate end, boolean keep) {
-        Map<String, LocalDate> subscribers = new LinkedHashMap<>(s.subscribers());
-        if (keep) {
-            subscribers.put(customer.value(), end);
-        } else {
-            subscribers.remove(customer.value());
-        }
-        return s.withSubscribers(subscribers);
-    }
-
-    private void change(String tenant, RecurringId id, UnaryOperator<ScheduleState> change) {
-        ScheduleState current = load(tenant, id.value());
-        if (current != null) {
-            store(current, change.apply(current));
         }
     }
 
@@ -169,16 +126,21 @@ final class SchedulerProcessor implements Processor<String, byte[], String, byte
             }
             ZoneId zone = zone(schedule.tenantId()).orElseThrow();
             LocalDate today = LocalDate.ofInstant(now, zone);
-            Recurrence dates = Recurrence.of(schedule.schedule());
-            LocalDate cursor = schedule.cursor();
+            LocalDate oldest = today.minusDays(settings.catchUpDays());
+            ScheduleState progress = schedule;
             // every date whose run is due by now: today's, and those missed while the system was down
-            while (cursor != null && !DueTimes.dueAt(cursor, settings.runTime(), zone).isAfter(now)) {
-                if (!issue(schedule, cursor, today)) {
+            while (progress.cursor() != null
+                    && !DueTimes.dueAt(progress.cursor(), settings.runTime(), zone).isAfter(now)) {
+                LocalDate date = progress.cursor();
+                if (date.isBefore(oldest)) {
+                    metrics.countLateSkip();
                     lateSkips++;
+                } else {
+                    issue(progress, date);
                 }
-                cursor = dates.nextAfter(cursor).orElse(null);
+                progress = progress.dealtWith(date);
             }
-            store(schedule, schedule.withCursor(cursor));
+            store(schedule, progress);
         }
         if (lateSkips > 0) {
             LOG.info("{} occurrence(s) missed while the system was down are older than the catch-up window of {} "
@@ -187,26 +149,12 @@ final class SchedulerProcessor implements Processor<String, byte[], String, byte
         metrics.ran(task, now);
     }
 
-    /** Issues one date of a schedule to its customers; false when it was skipped as too late. */
-    private boolean issue(ScheduleState schedule, LocalDate date, LocalDate today) {
-        if (schedule.stopped(date)) {
-            return true;
-        }
-        if (schedule.paused(date)) {
-            metrics.countPauseSkip();
-            return true;
-        }
-        if (date.isBefore(today.minusDays(settings.catchUpDays()))) {
-            metrics.countLateSkip();
-            return false;
-        }
-        int issued = 0;
-        for (Map.Entry<String, LocalDate> subscriber : schedule.subscribers().entrySet()) {
-            if (subscriber.getValue() != null && date.isAfter(subscriber.getValue())) {
-                continue; // the subscriber's own end has passed
-            }
+    /** Issues one date of a schedule: one command per customer it invoices on that date. */
+    private void issue(ScheduleState schedule, LocalDate date) {
+        List<CustomerNumber> customers = schedule.schedule().customersOn(date);
+        for (CustomerNumber customer : customers) {
             IssueOccurrence command = new IssueOccurrence(new RecurringId(schedule.recurringId()),
-                    new TenantId(schedule.tenantId()), date, new CustomerNumber(subscriber.getKey()));
+                    new TenantId(schedule.tenantId()), date, customer);
             String commandId = UUID.nameUUIDFromBytes(("issue/" + command.aggregateId())
                     .getBytes(StandardCharsets.UTF_8)).toString();
             RecordHeaders headers = new RecordHeaders();
@@ -215,10 +163,8 @@ final class SchedulerProcessor implements Processor<String, byte[], String, byte
                     .forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
             context.forward(new Record<>(command.aggregateId(), CommandMessages.body(command),
                     clock.millis(), headers));
-            issued++;
         }
-        metrics.countIssued(issued);
-        return true;
+        metrics.countIssued(customers.size());
     }
 
     private Optional<ZoneId> zone(String tenant) {
@@ -242,14 +188,14 @@ final class SchedulerProcessor implements Processor<String, byte[], String, byte
 
     /**
      * Stores a schedule and indexes its cursor by the instant it is due: not at all when it has no
-     * cursor, is stopped for good from the cursor on, or its tenant's zone is not known yet.
+     * cursor (nothing more will be invoiced: ended, stopped or paused) or its tenant's zone is not known yet.
      */
     private void store(ScheduleState previous, ScheduleState next) {
         if (previous != null && previous.dueAt() != null) {
             due.delete(dueKey(previous.dueAt(), previous));
         }
         Optional<ZoneId> zone = zone(next.tenantId());
-        Instant dueAt = next.cursor() == null || next.stopped(next.cursor()) || zone.isEmpty() ? null
+        Instant dueAt = next.cursor() == null || zone.isEmpty() ? null
                 : DueTimes.dueAt(next.cursor(), settings.runTime(), zone.get());
         ScheduleState indexed = next.withDueAt(dueAt);
         schedules.put(next.tenantId() + ReadStores.SEP + next.recurringId(), ViewJson.write(indexed));
