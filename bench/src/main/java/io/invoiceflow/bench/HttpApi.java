@@ -59,6 +59,15 @@ final class HttpApi {
                 .POST(HttpRequest.BodyPublishers.noBody()).build();
     }
 
+    /** {@code method path} with a JSON body (null: none) as {@code token}; the response body when its status is {@code status}. */
+    String call(String method, String path, String token, String body, int status) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(api + path)).timeout(Duration.ofMinutes(2))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        return expect(request, status);
+    }
+
     CompletableFuture<HttpResponse<String>> sendAsync(HttpRequest request) {
         return client.sendAsync(request, HttpResponse.BodyHandlers.ofString());
     }

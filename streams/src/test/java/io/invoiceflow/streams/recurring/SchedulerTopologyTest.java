@@ -370,6 +370,23 @@ class SchedulerTopologyTest {
         assertThat(metrics.ranUpTo()).contains(Instant.parse("2026-12-01T06:16:00Z"));
     }
 
+    @Test
+    void shouldStampCommandsWithTheRealTime_whenTheClockIsAheadOfIt() {
+        // given a development clock moved a day ahead of the real time (the broker refuses records from its future)
+        Instant real = at("2026-11-30T14:00");
+        start(real, 0, true);
+        template(monthly(1, LocalDate.of(2026, 12, 1), FrequencyEnd.never()), "10001");
+        clock.set(at("2026-12-01T06:15"));
+
+        // when the run ticks two real seconds later
+        driver.advanceWallClockTime(Duration.ofSeconds(2));
+
+        // then the command is about the 1st, and its record carries the real time
+        List<TestRecord<String, byte[]>> issued = commands.readRecordsToList();
+        assertThat(dates(issued)).containsExactly("2026-12-01");
+        assertThat(issued.get(0).timestamp()).isEqualTo(real.plusSeconds(2).toEpochMilli());
+    }
+
     private void start(Instant now, int catchUpDays, boolean withTenant) {
         start(now, catchUpDays, withTenant, RUN_TIME);
     }
