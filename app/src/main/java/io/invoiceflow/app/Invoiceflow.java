@@ -42,6 +42,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.state.HostInfo;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,6 +76,11 @@ public final class Invoiceflow implements AutoCloseable {
         try {
             Files.createDirectories(config.dataDir());
             Clock clock = config.development() ? DevClock.load(systemClock, config.dataDir()) : systemClock;
+            // events are stamped with the installation's time (Axon keeps that clock in a static field),
+            // so that a development clock moved forward dates the events as it dates the invoices
+            Clock eventClock = GenericEventMessage.clock;
+            GenericEventMessage.clock = clock;
+            resources.push(() -> GenericEventMessage.clock = eventClock);
             SchedulerMetrics schedulerMetrics = new SchedulerMetrics();
             String adminHash = AdminToken.hash(config.adminToken(), config.dataDir());
 

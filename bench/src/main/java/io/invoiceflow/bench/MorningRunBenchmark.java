@@ -196,6 +196,9 @@ public final class MorningRunBenchmark {
         line("emails accepted: %d of %d expected (%d after 10 s more: no duplicate from a redelivery), %d SMTP "
                 + "connections, %.1f KB per message", accepted, expected, sink.accepted(), sink.connections(),
                 sink.bytes() / 1024.0 / Math.max(1, sink.accepted()));
+        line("emails by subject (digits as #): %s", sink.subjects());
+        line("Message-IDs that arrived more than once: %d %s", sink.repeated().size(),
+                sink.repeated().size() > 20 ? "" : sink.repeated());
         return new RunResult(accepted, issuedSeconds, seconds, Machine.Window.between(first, last));
     }
 

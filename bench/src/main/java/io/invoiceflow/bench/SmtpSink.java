@@ -10,6 +10,8 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -23,6 +25,8 @@ final class SmtpSink implements AutoCloseable {
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong bytes = new AtomicLong();
     private final AtomicLong connections = new AtomicLong();
+    private final Map<String, Integer> copies = new ConcurrentHashMap<>();
+    private final Map<String, Integer> subjects = new ConcurrentHashMap<>();
     private volatile long lastAcceptedNanos;
 
     SmtpSink() throws IOException {
@@ -47,6 +51,22 @@ final class SmtpSink implements AutoCloseable {
 
     long connections() {
         return connections.get();
+    }
+
+    /** Message-IDs that arrived more than once, with their number of copies. */
+    Map<String, Integer> repeated() {
+        Map<String, Integer> out = new java.util.TreeMap<>();
+        copies.forEach((id, n) -> {
+            if (n > 1) {
+                out.put(id, n);
+            }
+        });
+        return out;
+    }
+
+    /** Messages by subject, digits replaced by '#' (invoice numbers, dates). */
+    Map<String, Integer> subjects() {
+        return new java.util.TreeMap<>(subjects);
     }
 
     /** {@link System#nanoTime} when the last message was accepted; 0 before the first. */
@@ -80,7 +100,7 @@ final class SmtpSink implements AutoCloseable {
                     case "HELO" -> reply(out, "250 sink");
                     case "DATA" -> {
                         reply(out, "354 go ahead");
-                        long size = readData(in);
+                        long size = readData(in, copies, subjects);
                         bytes.addAndGet(size);
                         accepted.incrementAndGet();
                         lastAcceptedNanos = System.nanoTime();
@@ -98,13 +118,29 @@ final class SmtpSink implements AutoCloseable {
         }
     }
 
-    /** Reads the message up to the line with a single dot; returns its size. */
-    private static long readData(InputStream in) throws IOException {
+    /** Reads the message up to the line with a single dot, counting its Message-ID and subject; returns its size. */
+    private static long readData(InputStream in, Map<String, Integer> copies, Map<String, Integer> subjects)
+            throws IOException {
         long size = 0;
+        boolean headers = true;
+        String messageId = "(none)";
+        String subject = "(none)";
         String line;
         while ((line = readLine(in)) != null && !line.equals(".")) {
             size += line.length() + 2;
+            if (headers) {
+                String lower = line.toLowerCase(Locale.ROOT);
+                if (line.isEmpty()) {
+                    headers = false;
+                } else if (lower.startsWith("message-id:")) {
+                    messageId = line.substring(11).trim();
+                } else if (lower.startsWith("subject:")) {
+                    subject = line.substring(8).trim().replaceAll("[0-9]", "#");
+                }
+            }
         }
+        copies.merge(messageId, 1, Integer::sum);
+        subjects.merge(subject, 1, Integer::sum);
         return size;
     }
 

@@ -17,6 +17,7 @@ import java.util.Map;
 import static io.invoiceflow.app.api.Problems.assertInvalid;
 import static io.invoiceflow.app.api.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The development installation's tools (issue 6): the operator moves the clock forward (kept across a
@@ -52,7 +53,9 @@ class DevelopmentModeIT {
                     .send(), "now", "forward");
             assertInvalid(api.put("/api/v1/dev/clock").token(OPERATOR).json("{}").send(), "now", "required");
 
-            // when the operator runs the next morning for the tenant
+            // when a subscription starts the next morning, and the operator runs that morning for the tenant
+            String subscription = RecurringContract.createSubscription(tenant,
+                    RecurringContract.subscription(morning, TenantFixture.CUSTOMER));
             ApiResponse run = api.post("/api/v1/tenants/" + tenant.id + "/dev/morning-run").token(OPERATOR)
                     .json("{\"date\": \"" + morning + "\"}").send();
 
@@ -61,7 +64,20 @@ class DevelopmentModeIT {
             Instant runAt = morning.atTime(6, 15).atZone(ZoneId.of("Europe/Oslo")).toInstant();
             assertThat(run.json().path("runAt").asText()).isEqualTo(runAt.toString());
             assertThat(run.json().path("completed").asBoolean()).isTrue();
-            assertThat(run.json().path("issued").asLong()).isZero();
+            assertThat(run.json().path("issued").asLong()).isEqualTo(1);
+
+            // and the occurrence became an invoice dated by the moved clock, its events stamped by it, and it was sent
+            JsonNode produced = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+                    .until(() -> tenant.get("/recurring/" + subscription), r -> r.status() == 200
+                            && r.json().path("invoices").size() == 1 && "SENT".equals(r.json().path("invoices").get(0)
+                            .path("distributionStatus").asText())).json().path("invoices").get(0);
+            String recurringInvoice = produced.path("invoiceId").asText();
+            assertThat(tenant.expect(200, tenant.get("/invoices/" + recurringInvoice)).json().path("invoiceDate")
+                    .asText()).isEqualTo(morning.toString());
+            JsonNode history = tenant.expect(200, tenant.get("/invoices/" + recurringInvoice + "/history")).json();
+            assertThat(history).isNotEmpty();
+            history.forEach(event -> assertThat(Instant.parse(event.path("time").asText()))
+                    .as("%s", event).isAfterOrEqualTo(runAt));
 
             // and users may not, nor name a tenant that does not exist
             assertProblem(api.put("/api/v1/dev/clock").token(tenant.adminKey).json("{\"now\": \"" + target + "\"}")
