@@ -105,7 +105,9 @@ final class SchedulerProcessor implements Processor<String, byte[], String, byte
         } else if (payload instanceof RecurringEvent change && !(payload instanceof OccurrenceIssued)) {
             ScheduleState current = load(tenant, change.recurringId().value());
             if (current != null) {
-                store(current, current.with(current.schedule().apply(change)));
+                ScheduleState next = current.with(current.schedule().apply(change));
+                issueLateChange(current, next, event.time());
+                store(current, next);
             }
         }
     }
@@ -149,9 +151,34 @@ final class SchedulerProcessor implements Processor<String, byte[], String, byte
         metrics.ran(task, now);
     }
 
+    /**
+     * A change made before a run but read after it (the events of a large subscription can take a while
+     * to arrive): the customers it adds to a date the run has dealt with, whose run time came after the
+     * change, are issued now, as the run would have issued them. Dates outside the catch-up window are not.
+     */
+    private void issueLateChange(ScheduleState before, ScheduleState after, Instant changedAt) {
+        Optional<ZoneId> zone = zone(after.tenantId());
+        if (after.issuedThrough() == null || zone.isEmpty()) {
+            return;
+        }
+        LocalDate oldest = LocalDate.ofInstant(clock.instant(), zone.get()).minusDays(settings.catchUpDays());
+        LocalDate changed = LocalDate.ofInstant(changedAt, zone.get());
+        for (LocalDate date = changed.isBefore(oldest) ? oldest : changed; !date.isAfter(after.issuedThrough());
+             date = date.plusDays(1)) {
+            if (DueTimes.dueAt(date, settings.runTime(), zone.get()).isAfter(changedAt)) {
+                List<CustomerNumber> added = new ArrayList<>(after.schedule().customersOn(date));
+                added.removeAll(before.schedule().customersOn(date));
+                issue(after, date, added);
+            }
+        }
+    }
+
     /** Issues one date of a schedule: one command per customer it invoices on that date. */
     private void issue(ScheduleState schedule, LocalDate date) {
-        List<CustomerNumber> customers = schedule.schedule().customersOn(date);
+        issue(schedule, date, schedule.schedule().customersOn(date));
+    }
+
+    private void issue(ScheduleState schedule, LocalDate date, List<CustomerNumber> customers) {
         for (CustomerNumber customer : customers) {
             IssueOccurrence command = new IssueOccurrence(new RecurringId(schedule.recurringId()),
                     new TenantId(schedule.tenantId()), date, customer);

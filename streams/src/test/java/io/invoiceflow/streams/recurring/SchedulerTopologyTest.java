@@ -371,6 +371,32 @@ class SchedulerTopologyTest {
     }
 
     @Test
+    void shouldIssueForASubscriberAddedBeforeTheRun_whenItsEventIsReadAfterTheRun() {
+        // given a daily subscription from the 1st whose run of the 1st has passed with one subscriber
+        start(at("2026-11-30T14:00"), 0, true);
+        RecurringId subscription = RecurringId.random();
+        LocalDate first = LocalDate.of(2026, 12, 1);
+        pipe(subscription.value(), new RecurringCreated(subscription, TENANT, RecurringKind.SUBSCRIPTION,
+                "Support plan", null, withoutCustomer(), null, daily(first, FrequencyEnd.never())));
+        pipe(subscription.value(), new SubscriberAdded(subscription, TENANT, new CustomerNumber("10001"), null, first));
+        advanceTo(at("2026-12-01T06:20"));
+        assertThat(customers(commands.readRecordsToList())).containsExactly("10001");
+
+        // when a subscriber added at 06:14 is read only now, and one added at 06:16 too
+        events.pipeInput(feed.record(subscription.value(), 2, new SubscriberAdded(subscription, TENANT,
+                new CustomerNumber("10002"), null, first), "user-1", at("2026-12-01T06:14")));
+        events.pipeInput(feed.record(subscription.value(), 3, new SubscriberAdded(subscription, TENANT,
+                new CustomerNumber("10003"), null, first), "user-1", at("2026-12-01T06:16")));
+
+        // then the run's decision is made as if it had read the first in time: 10002 gets the 1st, 10003 does not
+        List<TestRecord<String, byte[]>> late = commands.readRecordsToList();
+        assertThat(customers(late)).containsExactly("10002");
+        assertThat(dates(late)).containsExactly("2026-12-01");
+        advanceTo(at("2026-12-02T06:15"));
+        assertThat(customers(commands.readRecordsToList())).containsExactly("10001", "10002", "10003");
+    }
+
+    @Test
     void shouldStampCommandsWithTheRealTime_whenTheClockIsAheadOfIt() {
         // given a development clock moved a day ahead of the real time (the broker refuses records from its future)
         Instant real = at("2026-11-30T14:00");
