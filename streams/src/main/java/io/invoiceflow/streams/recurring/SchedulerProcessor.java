@@ -32,6 +32,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -167,7 +168,7 @@ final class SchedulerProcessor implements Processor<String, byte[], String, byte
              date = date.plusDays(1)) {
             if (DueTimes.dueAt(date, settings.runTime(), zone.get()).isAfter(changedAt)) {
                 List<CustomerNumber> added = new ArrayList<>(after.schedule().customersOn(date));
-                added.removeAll(before.schedule().customersOn(date));
+                added.removeAll(new HashSet<>(before.schedule().customersOn(date)));
                 issue(after, date, added);
             }
         }
