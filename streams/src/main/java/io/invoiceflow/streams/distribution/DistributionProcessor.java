@@ -214,7 +214,7 @@ final class DistributionProcessor implements Processor<String, byte[], String, b
         DistributionJob work = new DistributionJob(DistributionJob.DAILY_SUMMARY, jobId, null, due.tenantId(), null, 1,
                 List.of(to), List.of(), due.profile().defaultLanguage(), due.profile(), null, null, null,
                 due.summary());
-        forward(Topics.DISTRIBUTION_JOBS, jobId, ViewJson.write(work), new RecordHeaders(), now);
+        forward(Topics.DISTRIBUTION_JOBS, jobId, ViewJson.write(work), new RecordHeaders());
     }
 
     private void dispatch(JobState job, Instant now) {
@@ -247,7 +247,7 @@ final class DistributionProcessor implements Processor<String, byte[], String, b
                 job.distributionId(), job.tenantId(), job.invoiceId(), job.attempt(), recipients.get().to(),
                 recipients.get().cc(), invoice.language(), ViewJson.read(profile, TenantProfile.class), invoice,
                 ReadStores.viewNumberSequence(stored), null, null);
-        forward(Topics.DISTRIBUTION_JOBS, job.distributionId(), ViewJson.write(work), new RecordHeaders(), now);
+        forward(Topics.DISTRIBUTION_JOBS, job.distributionId(), ViewJson.write(work), new RecordHeaders());
     }
 
     /** P7: a bounced recipient, told to the tenant's notification address once. */
@@ -288,7 +288,7 @@ final class DistributionProcessor implements Processor<String, byte[], String, b
                 distribution.value(), tenant, invoiceId, 1, List.of(supplier.get().notificationEmail()), List.of(),
                 supplier.get().defaultLanguage(), supplier.get(), invoice, ReadStores.viewNumberSequence(stored),
                 notice, null);
-        forward(Topics.DISTRIBUTION_JOBS, work.jobId(), ViewJson.write(work), new RecordHeaders(), event.time());
+        forward(Topics.DISTRIBUTION_JOBS, work.jobId(), ViewJson.write(work), new RecordHeaders());
     }
 
     private void command(AggregateCommand command, EventEnvelope cause) {
@@ -300,13 +300,17 @@ final class DistributionProcessor implements Processor<String, byte[], String, b
         RecordHeaders headers = new RecordHeaders();
         CommandMessages.headers(command, id, tenant, ACTOR, cause == null ? id : cause.eventId())
                 .forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
-        forward(Topics.INVOICING_COMMANDS, command.aggregateId(), CommandMessages.body(command), headers,
-                cause == null ? clock.instant() : cause.time());
+        forward(Topics.INVOICING_COMMANDS, command.aggregateId(), CommandMessages.body(command), headers);
     }
 
-    private void forward(String topic, String key, byte[] value, RecordHeaders headers, Instant time) {
+    /**
+     * Stamped with Kafka's wall-clock time, not the installation's clock or an event's time: a development
+     * installation's clock may run ahead, and a broker refuses records stamped more than
+     * {@code log.message.timestamp.after.max.ms} (an hour) ahead.
+     */
+    private void forward(String topic, String key, byte[] value, RecordHeaders headers) {
         headers.add(ROUTE, topic.getBytes(StandardCharsets.UTF_8));
-        context.forward(new Record<>(key, value, time.toEpochMilli(), headers));
+        context.forward(new Record<>(key, value, context.currentSystemTimeMs(), headers));
     }
 
     private Optional<TenantProfile> profile(String tenant) {

@@ -161,8 +161,10 @@ final class SchedulerProcessor implements Processor<String, byte[], String, byte
             CommandMessages.headers(command, commandId, schedule.tenantId(), ACTOR,
                     "schedule " + schedule.recurringId() + ", occurrence " + date)
                     .forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
+            // stamped with Kafka's wall-clock time: the installation's clock may run ahead (development
+            // mode), and a broker refuses records stamped more than log.message.timestamp.after.max.ms ahead
             context.forward(new Record<>(command.aggregateId(), CommandMessages.body(command),
-                    clock.millis(), headers));
+                    context.currentSystemTimeMs(), headers));
         }
         metrics.countIssued(customers.size());
     }

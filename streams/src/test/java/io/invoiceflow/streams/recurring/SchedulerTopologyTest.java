@@ -114,6 +114,25 @@ class SchedulerTopologyTest {
     }
 
     @Test
+    void shouldStampTheCommandsWithKafkasWallClock_whenTheInstallationsClockRunsAhead() {
+        // given a template due tomorrow, and an installation clock moved a day ahead of the real time
+        // (development mode): a broker refuses records stamped more than an hour ahead (Kafka 4's
+        // log.message.timestamp.after.max.ms)
+        Instant real = at("2026-11-30T14:00");
+        start(real, 0, true);
+        template(monthly(1, LocalDate.of(2026, 12, 1), FrequencyEnd.never()), "10001");
+        clock.set(at("2026-12-01T06:15"));
+
+        // when the next punctuation runs
+        driver.advanceWallClockTime(Duration.ofSeconds(1));
+
+        // then the occurrence of the installation's today is issued, stamped with Kafka's wall-clock time
+        List<TestRecord<String, byte[]>> issued = commands.readRecordsToList();
+        assertThat(dates(issued)).containsExactly("2026-12-01");
+        assertThat(issued.get(0).timestamp()).isEqualTo(real.plusSeconds(1).toEpochMilli());
+    }
+
+    @Test
     void shouldIssueNothing_whenNoOccurrenceFallsOnTheDay() {
         // given a schedule whose first date is the day after tomorrow
         start(at("2026-11-30T14:00"), 0, true);
