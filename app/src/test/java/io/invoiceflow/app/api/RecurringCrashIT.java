@@ -63,6 +63,7 @@ import static org.awaitility.Awaitility.await;
  *       One run rather than three dates keeps the test within a few minutes: each restart after a
  *       SIGKILL waits for the broker to expire the dead process's consumer-group members (the clients'
  *       default session timeout, 45 s) before the restarted consumers get their partitions.</li>
+ *   <li>The data directory and the processes' logs are kept when the test fails (its path is printed).</li>
  *   <li>The daily summary (R4) is not checked here: it is due after five quiet minutes, which only a
  *       second move of the clock reaches.</li>
  * </ul>
