@@ -106,6 +106,31 @@ class DistributionTopologyTest {
     }
 
     @Test
+    void shouldStampItsRecordsWithKafkasWallClock_whenTheInstallationsClockRunsAhead() {
+        // given a final invoice and its distribution, recorded by an installation whose clock was moved a
+        // day ahead of the real time (development mode): a broker refuses records stamped more than an
+        // hour ahead (Kafka 4's log.message.timestamp.after.max.ms)
+        Feed ahead = new Feed(START.plus(Duration.ofDays(1)).minus(Duration.ofHours(1)));
+        clock.set(START.plus(Duration.ofDays(1)));
+        InvoiceId invoice = InvoiceId.random();
+        finalInvoice(ahead, invoice, contacts("kari@kunde.no"), InvoiceOrigin.Kind.SCRATCH, "INV-1001");
+        DistributionId distribution = DistributionId.random();
+        events.pipeInput(ahead.event(distribution.value(), new DistributionRequested(distribution, TENANT, invoice,
+                DistributionTrigger.FINALIZED, List.of(), List.of()), "user-1"));
+
+        // when the punctuator hands out the job
+        advance(Duration.ofSeconds(1));
+
+        // then the request and the job are stamped with Kafka's wall-clock time, not the installation's
+        List<TestRecord<String, byte[]>> requests = commands.readRecordsToList();
+        assertThat(requests).hasSize(1);
+        assertThat(requests.get(0).timestamp()).isEqualTo(START.toEpochMilli());
+        List<TestRecord<String, byte[]>> handedOut = jobs.readRecordsToList();
+        assertThat(handedOut).hasSize(1);
+        assertThat(handedOut.get(0).timestamp()).isEqualTo(START.plusSeconds(1).toEpochMilli());
+    }
+
+    @Test
     void shouldSendToTheFirstContactWithTheOthersInCc_whenTheCustomerIsNotOnTheList() {
         // given
         InvoiceId invoice = InvoiceId.random();
@@ -416,6 +441,11 @@ class DistributionTopologyTest {
     }
 
     private void finalInvoice(InvoiceId invoice, List<Contact> contacts, InvoiceOrigin.Kind origin, String number) {
+        finalInvoice(feed, invoice, contacts, origin, number);
+    }
+
+    private void finalInvoice(Feed feed, InvoiceId invoice, List<Contact> contacts, InvoiceOrigin.Kind origin,
+                              String number) {
         InvoiceContent c = Feed.content("10001", "Bryggen Bakeri AS", "100.00", DAY);
         InvoiceContent content = new InvoiceContent(c.customer(), contacts, c.invoiceDate(), c.paymentTerms(),
                 c.dueDate(), c.poNumber(), c.comments(), c.language(), c.locale(), c.currency(), c.lines(), c.totals());
