@@ -11,6 +11,15 @@ import io.invoiceflow.documents.SampleDocuments;
 import io.invoiceflow.documents.pdf.Layout;
 import io.invoiceflow.documents.pdf.PdfRenderer;
 import io.invoiceflow.documents.pdf.Template;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupListing;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.TopicPartition;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -94,7 +103,8 @@ public final class MorningRunBenchmark {
             env.put("INVOICEFLOW_SMTP_ENCRYPTION", "NONE");
             env.put("INVOICEFLOW_SMTP_FROM", "Invoiceflow <noreply@invoiceflow.example>");
             try (Invoiceflow app = Invoiceflow.start(AppConfig.load(env), Clock.systemUTC())) {
-                result = morningRun(new HttpApi(app.port(), ADMIN), sink, subscriptions, subscribers, timeoutMinutes);
+                result = morningRun(new HttpApi(app.port(), ADMIN), app.bootstrapServers(), sink, subscriptions,
+                        subscribers, timeoutMinutes);
             }
         }
         RenderRate after = render(renderer, sample, template, renderDocuments);
@@ -137,8 +147,8 @@ public final class MorningRunBenchmark {
     record RunResult(long accepted, double issuedSeconds, double seconds, Machine.Window window) {
     }
 
-    private RunResult morningRun(HttpApi api, SmtpSink sink, int subscriptions, int subscribers, int timeoutMinutes)
-            throws Exception {
+    private RunResult morningRun(HttpApi api, String bootstrap, SmtpSink sink, int subscriptions, int subscribers,
+                                 int timeoutMinutes) throws Exception {
         long setupStart = System.nanoTime();
         JsonNode tenant = JSON.readTree(api.call("POST", "/tenants", ADMIN, SampleData.tenantJson(1), 201));
         String tenantId = tenant.get("tenantId").asText();
@@ -159,7 +169,11 @@ public final class MorningRunBenchmark {
         }
         line("setup: tenant, %d customers, %d subscriptions of %d subscribers in %.1f s", subscribers, subscriptions,
                 subscribers, (System.nanoTime() - setupStart) / 1e9);
-        Thread.sleep(10_000); // let the scheduler fold the last subscriptions and the machine settle
+        // the subscriptions were made days before a real morning: every consumer has read them by 06:15
+        long caughtUp = System.nanoTime();
+        awaitCaughtUp(bootstrap);
+        line("every consumer group caught up with the setup %.1f s later", (System.nanoTime() - caughtUp) / 1e9);
+        Thread.sleep(5_000);
 
         long expected = (long) subscriptions * subscribers;
         Machine.Snapshot first = Machine.take(null);
@@ -200,6 +214,37 @@ public final class MorningRunBenchmark {
         line("Message-IDs that arrived more than once: %d %s", sink.repeated().size(),
                 sink.repeated().size() > 20 ? "" : sink.repeated());
         return new RunResult(accepted, issuedSeconds, seconds, Machine.Window.between(first, last));
+    }
+
+    /** Waits (up to 15 minutes) until no consumer group of the app has a record left to read on any partition. */
+    private void awaitCaughtUp(String bootstrap) throws Exception {
+        long deadline = System.nanoTime() + 900_000_000_000L;
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            int quiet = 0;
+            long lag = -1;
+            while (quiet < 3) {
+                if (System.nanoTime() > deadline) {
+                    line("consumer groups still %d records behind after 15 minutes: the run starts anyway", lag);
+                    return;
+                }
+                Thread.sleep(1000);
+                lag = 0;
+                for (ConsumerGroupListing group : admin.listConsumerGroups().all().get()) {
+                    Map<TopicPartition, OffsetAndMetadata> committed = admin
+                            .listConsumerGroupOffsets(group.groupId()).partitionsToOffsetAndMetadata().get();
+                    Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+                    committed.keySet().forEach(tp -> latest.put(tp, OffsetSpec.latest()));
+                    Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(latest,
+                            new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get();
+                    for (Map.Entry<TopicPartition, OffsetAndMetadata> e : committed.entrySet()) {
+                        if (e.getValue() != null) {
+                            lag += Math.max(0, ends.get(e.getKey()).offset() - e.getValue().offset());
+                        }
+                    }
+                }
+                quiet = lag == 0 ? quiet + 1 : 0;
+            }
+        }
     }
 
     private static String customer(String number) throws Exception {
