@@ -27,6 +27,7 @@ final class SmtpSink implements AutoCloseable {
     private final AtomicLong connections = new AtomicLong();
     private final Map<String, Integer> copies = new ConcurrentHashMap<>();
     private final Map<String, Integer> subjects = new ConcurrentHashMap<>();
+    private volatile long firstAcceptedNanos;
     private volatile long lastAcceptedNanos;
 
     SmtpSink() throws IOException {
@@ -69,6 +70,11 @@ final class SmtpSink implements AutoCloseable {
         return new java.util.TreeMap<>(subjects);
     }
 
+    /** {@link System#nanoTime} when the first message was accepted; 0 before it. */
+    long firstAcceptedNanos() {
+        return firstAcceptedNanos;
+    }
+
     /** {@link System#nanoTime} when the last message was accepted; 0 before the first. */
     long lastAcceptedNanos() {
         return lastAcceptedNanos;
@@ -104,6 +110,9 @@ final class SmtpSink implements AutoCloseable {
                         bytes.addAndGet(size);
                         accepted.incrementAndGet();
                         lastAcceptedNanos = System.nanoTime();
+                        if (accepted.get() == 1) {
+                            firstAcceptedNanos = lastAcceptedNanos;
+                        }
                         reply(out, "250 2.0.0 accepted");
                     }
                     case "QUIT" -> {
