@@ -165,10 +165,6 @@ public final class ApiClient {
                             : body == null ? HttpRequest.BodyPublishers.noBody()
                             : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
             headers.forEach(builder::header);
-            // as curl does for large bodies: the server can refuse one (413) before it is sent, instead of
-            // closing the connection while the client still writes it
-            int size = bytes != null ? bytes.length : body == null ? 0 : body.length();
-            builder.expectContinue(size > 1024 * 1024);
             try {
                 HttpResponse<String> response = http.send(builder.build(),
                         HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
