@@ -13,6 +13,8 @@ import io.javalin.validation.ValidationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 
 /**
@@ -29,6 +31,8 @@ public final class ProblemMapping {
     static final String UNEXPECTED_DETAIL = "An unexpected error occurred. Quote the request id when reporting it.";
     /** Key under which Javalin lists a path's methods in a 405's details. */
     private static final String AVAILABLE_METHODS = "availableMethods";
+    /** The most of a refused (413) body read and dropped before answering; larger ones get a closed connection. */
+    static final long MAX_DISCARDED_BYTES = 32L * 1024 * 1024;
 
     private ProblemMapping() {
     }
@@ -69,9 +73,36 @@ public final class ProblemMapping {
         if (problem.status() == 503) {
             ctx.header(Header.RETRY_AFTER, "1");
         }
+        if (problem.status() == 413) {
+            discardUnreadBody(ctx);
+        }
         ctx.status(problem.status())
                 .contentType(Problem.CONTENT_TYPE)
                 .result(ctx.jsonMapper().toJsonString(problem, Problem.class));
+    }
+
+    /**
+     * Reads and drops what is left of a refused body (up to {@link #MAX_DISCARDED_BYTES}), so that a client
+     * still sending it gets the 413: closing the connection on unread bytes resets it, and the client, busy
+     * writing, sees the reset instead of the answer. A client that sent {@code Expect: 100-continue} has
+     * sent nothing yet; reading would ask it for the body, so it is not read.
+     */
+    private static void discardUnreadBody(Context ctx) {
+        String expect = ctx.header(Header.EXPECT);
+        long declared = ctx.req().getContentLengthLong();
+        if ((expect != null && expect.equalsIgnoreCase("100-continue")) || declared > MAX_DISCARDED_BYTES) {
+            return;
+        }
+        try {
+            InputStream in = ctx.req().getInputStream();
+            byte[] buffer = new byte[64 * 1024];
+            long discarded = 0;
+            for (int n; discarded < MAX_DISCARDED_BYTES && (n = in.read(buffer)) != -1; ) {
+                discarded += n;
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("Could not discard a refused request body on {}", ctx.path(), e);
+        }
     }
 
     /** Javalin's parameter validation failures, keyed by parameter name, as field violations. */

@@ -2,12 +2,16 @@ package io.invoiceflow.web.http;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.ByteArrayInputStream;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -96,5 +100,35 @@ class CsvBodiesTest {
 
         // then
         assertThat(response.statusCode()).isEqualTo(413);
+    }
+
+    @RepeatedTest(20)
+    void shouldAnswer413_whenAClientSendsAFileFarOverTheLimitWithoutWaitingForTheAnswer() {
+        // given a 10 MiB file sent in one go (no Expect: 100-continue), which the server refuses by its length
+        String body = "1,a@b.example\n".repeat(10 * 1024 * 1024 / 14 + 1);
+
+        // when
+        HttpResponse<String> response = server.post("/file", "text/csv", body);
+
+        // then the client gets the answer, not a connection closed while it still writes
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(TestServer.json(response).path("code").asText()).isEqualTo("CONTENT_TOO_LARGE");
+    }
+
+    @Test
+    void shouldAnswer413WithoutAskingForTheBody_whenTheClientExpectsContinue() throws IOException {
+        // given a client that sends only the headers of a 10 MiB file and waits for 100 Continue
+        try (Socket socket = new Socket("localhost", server.port())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("POST /file HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/csv\r\n"
+                    + "Content-Length: 10485760\r\nExpect: 100-continue\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+
+            // when
+            String statusLine = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+                    .readLine();
+
+            // then the final answer comes at once, not a 100 Continue
+            assertThat(statusLine).startsWith("HTTP/1.1 413 ");
+        }
     }
 }
