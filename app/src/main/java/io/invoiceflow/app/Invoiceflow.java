@@ -61,6 +61,8 @@ import java.util.Properties;
  */
 public final class Invoiceflow implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Invoiceflow.class);
+    /** The Kafka clients' default session timeout, kept against an external cluster. */
+    private static final Duration KAFKA_SESSION_TIMEOUT = Duration.ofSeconds(45);
 
     /** The commands the stream processors send the write side through invoicing.commands. */
     private static final CommandRecords SYSTEM_COMMANDS = new CommandRecords(List.of(RequestDistribution.class,
@@ -92,6 +94,8 @@ public final class Invoiceflow implements AutoCloseable {
             } else {
                 bootstrapServers = config.kafkaBootstrapServers().get();
             }
+            // an external cluster keeps the clients' default session timeout
+            Duration sessionTimeout = embeddedKafka ? EmbeddedKafkaBroker.CLIENT_SESSION_TIMEOUT : KAFKA_SESSION_TIMEOUT;
             int replication = config.topicReplication()
                     .orElseGet(() -> embeddedKafka ? 1 : Math.min(3, TopicAdmin.brokerCount(bootstrapServers, Duration.ofSeconds(60))));
             TopicAdmin.ensureTopics(bootstrapServers,
@@ -141,7 +145,7 @@ public final class Invoiceflow implements AutoCloseable {
                     Duration.ofSeconds(60));
             HostInfo self = new HostInfo(config.advertisedHost(), web.port());
             readSide = ReadSide.start(StreamsApps.config(config.projectionsId(), bootstrapServers,
-                    config.dataDir().resolve("streams"), self, replication), self, writeSide.directory(), clock);
+                    config.dataDir().resolve("streams"), self, replication, sessionTimeout), self, writeSide.directory(), clock);
             resources.push(readSide);
             readModel.started(readSide);
             operations.readSideStarted(readSide);
@@ -151,13 +155,14 @@ public final class Invoiceflow implements AutoCloseable {
             }
 
             // the stream processors (distribution, scheduler) act through commands: the write side takes them from invoicing.commands
-            resources.push(CommandConsumer.start(bootstrapServers, writeSide, SYSTEM_COMMANDS, 2));
+            resources.push(CommandConsumer.start(bootstrapServers, sessionTimeout, writeSide, SYSTEM_COMMANDS, 2));
             TopicAdmin.ensureTopics(bootstrapServers, StreamsApps.internalTopics(DistributionSide.APPLICATION_ID,
                     ActingTopology.BY_TENANT, ActingTopology.STORES, partitions, (short) replication),
                     Duration.ofSeconds(60));
             String publicUrl = config.publicUrl().orElse("http://localhost:" + web.port());
             DistributionSide distribution = DistributionSide.start(StreamsApps.config(DistributionSide.APPLICATION_ID,
-                    bootstrapServers, config.dataDir().resolve("streams"), null, replication), bootstrapServers,
+                    bootstrapServers, config.dataDir().resolve("streams"), null, replication, sessionTimeout),
+                    bootstrapServers, sessionTimeout,
                     writeSide, config.mail(), config.bounceMailbox(), config.dataDir(), publicUrl, clock,
                     config.scheduler(), schedulerMetrics);
             resources.push(distribution);

@@ -75,11 +75,12 @@ public final class DistributionSide implements AutoCloseable {
      *
      * @param publicUrl where browsers reach this installation, for the invoice links in emails
      */
-    public static DistributionSide start(Properties streamsConfig, String bootstrapServers, WriteSide writeSide,
+    public static DistributionSide start(Properties streamsConfig, String bootstrapServers, Duration sessionTimeout,
+                                         WriteSide writeSide,
                                          MailSettings mail, Optional<BounceMailboxSettings> bounceMailbox,
                                          Path dataDir, String publicUrl, Clock clock, SchedulerSettings scheduler,
                                          SchedulerMetrics schedulerMetrics) {
-        return start(streamsConfig, bootstrapServers, writeSide, mail, bounceMailbox, dataDir, publicUrl, clock,
+        return start(streamsConfig, bootstrapServers, sessionTimeout, writeSide, mail, bounceMailbox, dataDir, publicUrl, clock,
                 scheduler, schedulerMetrics, UnaryOperator.identity());
     }
 
@@ -87,7 +88,8 @@ public final class DistributionSide implements AutoCloseable {
      * {@link #start} with the recorder the workers and the bounce poller use wrapped by {@code recorders}:
      * the seam where the failure tests put a crash between sending and recording.
      */
-    static DistributionSide start(Properties streamsConfig, String bootstrapServers, WriteSide writeSide,
+    static DistributionSide start(Properties streamsConfig, String bootstrapServers, Duration sessionTimeout,
+                                  WriteSide writeSide,
                                   MailSettings mail, Optional<BounceMailboxSettings> bounceMailbox, Path dataDir,
                                   String publicUrl, Clock clock, SchedulerSettings scheduler,
                                   SchedulerMetrics schedulerMetrics, UnaryOperator<DistributionRecorder> recorders) {
@@ -102,7 +104,7 @@ public final class DistributionSide implements AutoCloseable {
                     mailer, tokens, recorder, new WriteSideTenantSettings(writeSide.distributionSettings(), secrets),
                     (tenant, invoice) -> links.url(publicUrl, new TenantId(tenant), new InvoiceId(invoice)), clock);
             DistributionSide side = new DistributionSide(mailer, renderer, links, secrets,
-                    DistributionWorkers.start(bootstrapServers, handler, 2));
+                    DistributionWorkers.start(bootstrapServers, sessionTimeout, handler, 2));
             side.parts.push(mailer);
             side.parts.push(side.workers);
             bounceMailbox.ifPresent(settings -> side.parts.push(pollBounces(settings, tokens, recorder)));

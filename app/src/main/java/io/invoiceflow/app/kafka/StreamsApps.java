@@ -7,6 +7,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.state.HostInfo;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,10 +22,11 @@ public final class StreamsApps {
      * Exactly once ({@code exactly_once_v2}), state under {@code stateDir}, one stream thread (the
      * machines have two cores and more work than streams), reading from the start of the topic.
      *
-     * @param self where this instance answers queries ({@code application.server}); null when the application serves none
+     * @param self           where this instance answers queries ({@code application.server}); null when it serves none
+     * @param sessionTimeout how long the broker waits for a silent (killed) instance before it gives its tasks to another
      */
     public static Properties config(String applicationId, String bootstrapServers, Path stateDir, HostInfo self,
-                                    int replicationFactor) {
+                                    int replicationFactor, Duration sessionTimeout) {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -37,6 +39,7 @@ public final class StreamsApps {
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, replicationFactor);
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), (int) sessionTimeout.toMillis());
         return props;
     }
 

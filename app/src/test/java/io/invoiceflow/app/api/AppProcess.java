@@ -22,7 +22,8 @@ import java.util.concurrent.TimeUnit;
  * directory restarts where the killed one stopped. Output goes to {@code <dataDir>/process-N.log}.
  */
 final class AppProcess implements AutoCloseable {
-    private static final Duration READY = Duration.ofSeconds(300); // a restart after SIGKILL waits out the dead consumers (~45 s), slower on a loaded machine
+    // a restart after SIGKILL waits out the dead consumers' sessions and restores the streams' state; slow on a loaded machine
+    private static final Duration READY = Duration.ofSeconds(300);
     private static int starts;
 
     private final Process process;

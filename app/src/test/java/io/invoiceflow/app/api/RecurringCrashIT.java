@@ -61,8 +61,8 @@ import static org.awaitility.Awaitility.await;
  *       share of the invoices is finalized, and when a random share of the emails has been accepted.
  *       Where a phase is over before its kill (the machine is shared), the test says which phase it hit.
  *       One run rather than three dates keeps the test within a few minutes: each restart after a
- *       SIGKILL waits for the broker to expire the dead process's consumer-group members (the clients'
- *       default session timeout, 45 s) before the restarted consumers get their partitions.</li>
+ *       SIGKILL waits for the broker to expire the dead process's consumer-group members (the embedded
+ *       broker's session timeout, 10 s) before the restarted consumers get their partitions.</li>
  *   <li>The data directory and the processes' logs are kept when the test fails (its path is printed).</li>
  *   <li>The daily summary (R4) is not checked here: it is due after five quiet minutes, which only a
  *       second move of the clock reaches.</li>

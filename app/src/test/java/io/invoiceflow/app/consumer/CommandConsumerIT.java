@@ -1,6 +1,7 @@
 package io.invoiceflow.app.consumer;
 
 import io.invoiceflow.app.kafka.EmbeddedBrokerTestBase;
+import io.invoiceflow.app.kafka.EmbeddedKafkaBroker;
 import io.invoiceflow.commands.CommandContext;
 import io.invoiceflow.commands.TestTenants;
 import io.invoiceflow.commands.WriteSide;
@@ -71,7 +72,8 @@ class CommandConsumerIT extends EmbeddedBrokerTestBase {
         send(CommandRecords.record(other, "c-5", tenant.value(), "system:test", "cause-5"));
 
         // when
-        try (CommandConsumer consumer = CommandConsumer.start(broker.bootstrapServers(), writeSide, ACCEPTED, 2)) {
+        try (CommandConsumer consumer = CommandConsumer.start(broker.bootstrapServers(),
+                EmbeddedKafkaBroker.CLIENT_SESSION_TIMEOUT, writeSide, ACCEPTED, 2)) {
             await().atMost(Duration.ofSeconds(60)).until(() -> consumer.handledCount() == 2);
 
             // then the valid commands were applied, with who and why, and the others were told apart

@@ -2,6 +2,7 @@ package io.invoiceflow.app.distribution;
 
 import io.invoiceflow.app.Invoiceflow;
 import io.invoiceflow.app.kafka.EmbeddedBrokerTestBase;
+import io.invoiceflow.app.kafka.EmbeddedKafkaBroker;
 import io.invoiceflow.app.kafka.StreamsApps;
 import io.invoiceflow.app.kafka.TopicAdmin;
 import io.invoiceflow.commands.CommandContext;
@@ -94,7 +95,7 @@ class DistributionCrashIT extends EmbeddedBrokerTestBase {
         forwarder = Invoiceflow.forwarderProducer(broker.bootstrapServers());
         writeSide = WriteSide.start(store, WriteSideSettings.defaults("crash-it"), Clock.systemUTC(), forwarder);
         // the processor requests distributions through invoicing.commands, as in the app
-        commands = CommandConsumer.start(broker.bootstrapServers(), writeSide,
+        commands = CommandConsumer.start(broker.bootstrapServers(), EmbeddedKafkaBroker.CLIENT_SESSION_TIMEOUT, writeSide,
                 new CommandRecords(List.of(RequestDistribution.class, RecordDistributionFailed.class)), 1);
         TopicAdmin.ensureTopics(broker.bootstrapServers(), StreamsApps.internalTopics(DistributionSide.APPLICATION_ID,
                 ActingTopology.BY_TENANT, ActingTopology.STORES, PARTITIONS, (short) 1), Duration.ofSeconds(60));
@@ -228,8 +229,9 @@ class DistributionCrashIT extends EmbeddedBrokerTestBase {
 
     private DistributionSide start(UnaryOperator<DistributionRecorder> recorders) {
         Properties streams = StreamsApps.config(DistributionSide.APPLICATION_ID, broker.bootstrapServers(),
-                dataDir.resolve("streams"), null, 1);
-        return DistributionSide.start(streams, broker.bootstrapServers(), writeSide, mailSettings, Optional.empty(),
+                dataDir.resolve("streams"), null, 1, EmbeddedKafkaBroker.CLIENT_SESSION_TIMEOUT);
+        return DistributionSide.start(streams, broker.bootstrapServers(), EmbeddedKafkaBroker.CLIENT_SESSION_TIMEOUT,
+                writeSide, mailSettings, Optional.empty(),
                 dataDir, "http://localhost:8080", Clock.systemUTC(), SchedulerSettings.defaults(), new SchedulerMetrics(),
                 recorders);
     }

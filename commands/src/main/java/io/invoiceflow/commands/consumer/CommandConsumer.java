@@ -53,12 +53,17 @@ public final class CommandConsumer implements AutoCloseable {
         this.records = records;
     }
 
-    /** Starts {@code threads} consumers in one group (at most one per partition does work). */
-    public static CommandConsumer start(String bootstrapServers, WriteSide writeSide, CommandRecords records,
-                                        int threads) {
+    /**
+     * Starts {@code threads} consumers in one group (at most one per partition does work).
+     *
+     * @param sessionTimeout how long the broker waits for a silent consumer (one that was killed) before it
+     *                       gives its partitions to another
+     */
+    public static CommandConsumer start(String bootstrapServers, Duration sessionTimeout, WriteSide writeSide,
+                                        CommandRecords records, int threads) {
         CommandConsumer consumer = new CommandConsumer(writeSide, records);
         for (int i = 0; i < threads; i++) {
-            Worker worker = consumer.new Worker(bootstrapServers, i);
+            Worker worker = consumer.new Worker(bootstrapServers, sessionTimeout, i);
             consumer.workers.add(worker);
             worker.thread.start();
         }
@@ -86,9 +91,10 @@ public final class CommandConsumer implements AutoCloseable {
         final Thread thread;
         volatile boolean running = true;
 
-        Worker(String bootstrapServers, int index) {
+        Worker(String bootstrapServers, Duration sessionTimeout, int index) {
             Properties props = new Properties();
             props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+            props.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) sessionTimeout.toMillis());
             props.put(ConsumerConfig.GROUP_ID_CONFIG, GROUP_ID);
             props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
             props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");

@@ -40,10 +40,12 @@ public final class DistributionWorkers implements AutoCloseable {
         this.handler = handler;
     }
 
-    public static DistributionWorkers start(String bootstrapServers, JobHandler handler, int threads) {
+    /** @param sessionTimeout how long the broker waits for a silent (killed) worker before it gives its partitions to another */
+    public static DistributionWorkers start(String bootstrapServers, Duration sessionTimeout, JobHandler handler,
+                                            int threads) {
         DistributionWorkers pool = new DistributionWorkers(handler);
         for (int i = 0; i < threads; i++) {
-            Worker worker = pool.new Worker(bootstrapServers, i);
+            Worker worker = pool.new Worker(bootstrapServers, sessionTimeout, i);
             pool.workers.add(worker);
             worker.thread.start();
         }
@@ -60,9 +62,10 @@ public final class DistributionWorkers implements AutoCloseable {
         final Thread thread;
         volatile boolean running = true;
 
-        Worker(String bootstrapServers, int index) {
+        Worker(String bootstrapServers, Duration sessionTimeout, int index) {
             Properties props = new Properties();
             props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+            props.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) sessionTimeout.toMillis());
             props.put(ConsumerConfig.GROUP_ID_CONFIG, GROUP_ID);
             props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
             props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
