@@ -348,13 +348,14 @@ public final class WebApp {
                 raw(ctx, deps.readModel().distributionLog(tenant, invoiceId(ctx).value())
                         .orElseThrow(() -> DomainException.notFound("invoice"))));
         readRoute(cfg, TENANT + "/distribution/attention", (ctx, tenant) -> raw(ctx, deps.readModel().attention(tenant)));
-        tenantRoute(cfg, HandlerType.GET, TENANT + "/invoices/{invoiceId}/pdf", Permission.READ, (ctx, tenant) -> {
-            Documents.Pdf pdf = deps.documents().invoicePdf(tenant, invoiceId(ctx))
-                    .orElseThrow(() -> DomainException.notFound("invoice"));
-            ctx.contentType("application/pdf")
-                    .header("Content-Disposition", "inline; filename=\"" + pdf.fileName() + "\"")
-                    .result(pdf.bytes());
-        });
+        tenantRoute(cfg, HandlerType.GET, TENANT + "/invoices/{invoiceId}/pdf", Permission.READ, (ctx, tenant) ->
+                pdf(ctx, deps.documents().invoicePdf(tenant, invoiceId(ctx)).orElseThrow(() -> DomainException.notFound("invoice"))));
+        tenantRoute(cfg, HandlerType.GET, TENANT + "/orders/{orderId}/pdf", Permission.READ, (ctx, tenant) ->
+                pdf(ctx, deps.documents().orderPdf(tenant, pathId(ctx, "orderId", OrderId::new), ctx.queryParam("layout"))
+                        .orElseThrow(() -> DomainException.notFound("order"))));
+        tenantRoute(cfg, HandlerType.GET, TENANT + "/credit-notes/{creditNoteId}/pdf", Permission.READ, (ctx, tenant) ->
+                pdf(ctx, deps.documents().creditNotePdf(tenant, pathId(ctx, "creditNoteId", CreditNoteId::new))
+                        .orElseThrow(() -> DomainException.notFound("credit note"))));
         tenantRoute(cfg, HandlerType.GET, TENANT + "/invoices/{invoiceId}/link", Permission.READ, (ctx, tenant) ->
                 ctx.json(Map.of("url", deps.documents().invoiceLink(tenant, invoiceId(ctx)).orElseThrow(
                         () -> DomainException.notFound("final invoice")))));
@@ -1180,6 +1181,11 @@ public final class WebApp {
     private void history(Context ctx, TenantId tenant, String kind, String aggregateId, String what) {
         raw(ctx, deps.readModel().history(tenant, kind, aggregateId)
                 .orElseThrow(() -> DomainException.notFound(what)));
+    }
+
+    private static void pdf(Context ctx, Documents.Pdf pdf) {
+        ctx.contentType("application/pdf").header("Content-Disposition", "inline; filename=\"" + pdf.fileName() + "\"")
+                .result(pdf.bytes());
     }
 
     private static void raw(Context ctx, RawJson json) {

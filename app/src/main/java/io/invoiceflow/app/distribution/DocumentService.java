@@ -10,20 +10,29 @@ import io.invoiceflow.documents.html.HtmlView;
 import io.invoiceflow.documents.pdf.PdfRenderer;
 import io.invoiceflow.documents.pdf.RenderException;
 import io.invoiceflow.events.DomainException;
+import io.invoiceflow.events.creditnote.CreditNoteIssued;
 import io.invoiceflow.events.invoice.InvoiceContent;
 import io.invoiceflow.events.invoice.InvoiceFinalized;
+import io.invoiceflow.events.order.OrderContent;
+import io.invoiceflow.events.shared.CreditNoteId;
 import io.invoiceflow.events.shared.InvoiceId;
+import io.invoiceflow.events.shared.OrderId;
 import io.invoiceflow.events.shared.TenantId;
 import io.invoiceflow.events.tenant.TenantCreated;
 import io.invoiceflow.events.tenant.TenantProfile;
 import io.invoiceflow.projections.views.InvoiceView;
+import io.invoiceflow.projections.views.OrderView;
 import io.invoiceflow.streams.mail.LocalMailSink;
 import io.invoiceflow.streams.secrets.ViewLinks;
 import io.invoiceflow.web.api.Documents;
 import org.axonframework.eventhandling.DomainEventMessage;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -56,17 +65,51 @@ public final class DocumentService implements Documents {
         return view(tenant, invoice).flatMap(v -> profile(tenant).map(p -> {
             TenantDistributionSettings.ForSending settings = settings(tenant, v);
             Document document = document(p, tenant, v, settings.supplier());
-            byte[] bytes;
-            try {
-                bytes = document.draft() ? renderer.render(document, settings.template())
-                        : renderer.render(document, settings.template(), v.finalizedAt());
-            } catch (RenderException e) {
-                throw DomainException.illegalState("the invoice cannot be rendered with layout " + settings.layout()
-                        + ": " + e.getMessage());
-            }
-            return new Pdf((v.number() == null ? "draft-" + v.invoiceId().substring(0, 8) : v.number())
-                    .replaceAll("[^A-Za-z0-9._-]", "_") + ".pdf", bytes);
+            return pdf(v.number() == null ? "draft-" + v.invoiceId().substring(0, 8) : v.number(), document, settings,
+                    document.draft() ? null : v.finalizedAt());
         }));
+    }
+
+    /**
+     * An order has no number of its own: the confirmation shows the first eight characters of its id, which the
+     * order's URL and the API show too; the order date is its creation date in the tenant's zone. Rendered for the
+     * order's last change, so the same order version in the same layout gives the same file.
+     */
+    @Override
+    public Optional<Pdf> orderPdf(TenantId tenant, OrderId order, String layout) {
+        return queries.order(tenant, order).map(v -> (OrderView) v.view()).flatMap(v -> profile(tenant).map(p -> {
+            TenantDistributionSettings.ForSending settings = writeSide.distributionSettings().forSending(tenant,
+                    v.customer().customerNumber(), DocumentKind.ORDER, layout);
+            String number = v.orderId().substring(0, 8).toUpperCase(Locale.ROOT);
+            LocalDate orderDate = LocalDate.ofInstant(v.createdAt(), ZoneId.of(p.timeZone()));
+            Document document = Document.order(p, settings.supplier(), number, orderDate, new OrderContent(v.customer(),
+                    v.contacts(), v.poNumber(), v.comments(), v.language(), v.currency(), v.lines(), v.totals()));
+            return pdf("order-" + number, document, settings, v.updatedAt() != null ? v.updatedAt() : v.createdAt());
+        }));
+    }
+
+    @Override
+    public Optional<Pdf> creditNotePdf(TenantId tenant, CreditNoteId creditNote) {
+        return queries.creditNote(tenant, creditNote).map(v -> (CreditNoteIssued) v.view())
+                .flatMap(issued -> view(tenant, issued.invoiceId()).flatMap(credited -> profile(tenant).map(p -> {
+                    TenantDistributionSettings.ForSending settings = writeSide.distributionSettings().forSending(tenant,
+                            issued.customer().customerNumber(), DocumentKind.CREDIT_NOTE);
+                    Document document = Document.creditNote(p, settings.supplier(), issued, content(credited));
+                    return pdf(issued.number(), document, settings, issued.issuedAt());
+                })));
+    }
+
+    /** The PDF of a document as a file; {@code createdAt} null renders a draft's preview. */
+    private Pdf pdf(String name, Document document, TenantDistributionSettings.ForSending settings, Instant createdAt) {
+        byte[] bytes;
+        try {
+            bytes = createdAt == null ? renderer.render(document, settings.template())
+                    : renderer.render(document, settings.template(), createdAt);
+        } catch (RenderException e) {
+            throw DomainException.illegalState("the document cannot be rendered with layout " + settings.layout()
+                    + ": " + e.getMessage());
+        }
+        return new Pdf(name.replaceAll("[^A-Za-z0-9._-]", "_") + ".pdf", bytes);
     }
 
     @Override
@@ -122,12 +165,15 @@ public final class DocumentService implements Documents {
     /** The document of an invoice as it stands, with the tenant's payment settings. */
     private Document document(TenantProfile profile, TenantId tenant, InvoiceView v, String url,
                               SupplierSettings settings) {
-        InvoiceContent content = new InvoiceContent(v.customer(), v.contacts(), v.invoiceDate(), v.paymentTerms(),
-                v.dueDate(), v.poNumber(), v.comments(), v.language(), v.locale(), v.currency(), v.lines(), v.totals());
         if (v.number() == null) {
-            return Document.invoiceDraft(profile, settings, content);
+            return Document.invoiceDraft(profile, settings, content(v));
         }
-        return Document.invoice(profile, settings, finalization(v.invoiceId()), content, url);
+        return Document.invoice(profile, settings, finalization(v.invoiceId()), content(v), url);
+    }
+
+    private static InvoiceContent content(InvoiceView v) {
+        return new InvoiceContent(v.customer(), v.contacts(), v.invoiceDate(), v.paymentTerms(), v.dueDate(),
+                v.poNumber(), v.comments(), v.language(), v.locale(), v.currency(), v.lines(), v.totals());
     }
 
     private Document document(TenantProfile profile, TenantId tenant, InvoiceView v, SupplierSettings settings) {

@@ -2,7 +2,9 @@ package io.invoiceflow.app.distribution;
 
 import io.invoiceflow.events.DomainException;
 import io.invoiceflow.events.ErrorCode;
+import io.invoiceflow.events.shared.CreditNoteId;
 import io.invoiceflow.events.shared.InvoiceId;
+import io.invoiceflow.events.shared.OrderId;
 import io.invoiceflow.events.shared.TenantId;
 import io.invoiceflow.web.api.Documents;
 
@@ -28,6 +30,16 @@ public final class StartingDocuments implements Documents {
     @Override
     public Optional<Pdf> invoicePdf(TenantId tenant, InvoiceId invoice) {
         return target().invoicePdf(tenant, invoice);
+    }
+
+    @Override
+    public Optional<Pdf> orderPdf(TenantId tenant, OrderId order, String layout) {
+        return target().orderPdf(tenant, order, layout);
+    }
+
+    @Override
+    public Optional<Pdf> creditNotePdf(TenantId tenant, CreditNoteId creditNote) {
+        return target().creditNotePdf(tenant, creditNote);
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.util.List;
 
 import static io.invoiceflow.app.api.Problems.assertInvalid;
 import static io.invoiceflow.app.api.Problems.assertProblem;
+import static io.invoiceflow.app.api.Problems.violations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The tenant's distribution settings over HTTP (H7, S2-S6): read, change, refuse, and used by the PDF download. */
@@ -104,6 +105,90 @@ interface DistributionSettingsContract extends ApiTestContext {
                     .contains("INV-1001");
         }
         assertProblem(tenant.delete("/settings/templates/house"), 409, "ILLEGAL_STATE");
+    }
+
+    @Test
+    default void shouldRenderAnOrderInTheLayoutTheUserPicks_whenItIsDownloaded() throws Exception {
+        // given an order of customer 10001, whose invoices have their own layout rule, and a saved template
+        TenantFixture tenant = newTenant();
+        tenant.expect(201, tenant.put("/settings/templates/house", SettingsBodies.customTemplate(), null));
+        tenant.expect(201, tenant.put("/settings/layouts/customers/" + TenantFixture.CUSTOMER, "{\"layout\": \"custom:house\"}", null));
+        String orderId = tenant.order();
+        String number = orderId.substring(0, 8).toUpperCase(java.util.Locale.ROOT);
+        String pdf = tenant.path("/orders/" + orderId + "/pdf");
+
+        // when it is downloaded without a choice, in each standard layout, and in the template
+        ApiResponse response = tenant.get("/orders/" + orderId + "/pdf");
+        byte[] byDefault = api().getBytes(pdf, tenant.accountantKey);
+        List<byte[]> standard = new ArrayList<>();
+        for (String layout : List.of("classic", "modern", "compact")) {
+            standard.add(api().getBytes(pdf + "?layout=" + layout, tenant.auditorKey()));
+        }
+        byte[] house = api().getBytes(pdf + "?layout=custom:house", tenant.accountantKey);
+        tenant.expect(200, tenant.put("/settings/layouts", "{\"invoice\": \"classic\", \"creditNote\": \"classic\","
+                + " \"order\": \"custom:house\"}", null));
+        byte[] newDefault = api().getBytes(pdf, tenant.accountantKey);
+
+        // then the default is the tenant's order layout (a customer's rule is for invoices and credit notes)
+        assertThat(response.status()).as("%s", response).isEqualTo(200);
+        assertThat(response.contentType()).isEqualTo("application/pdf");
+        assertThat(response.header("Content-Disposition")).hasValue("inline; filename=\"order-" + number + ".pdf\"");
+        assertThat(byDefault).as("the default order layout is classic").isEqualTo(standard.get(0));
+        assertThat(standard.get(1)).isNotEqualTo(standard.get(0));
+        assertThat(standard.get(2)).isNotEqualTo(standard.get(0)).isNotEqualTo(standard.get(1));
+        for (byte[] file : standard) {
+            assertThat(text(file)).contains("Ordrebekreftelse", number, "PO-1", "Bread");
+        }
+        assertThat(text(house)).contains("Rendered by the Fjordkraft house template", number);
+        assertThat(newDefault).isEqualTo(house);
+        assertThat(api().getBytes(pdf + "?layout=modern", tenant.accountantKey))
+                .as("the same order in the same layout is the same file").isEqualTo(standard.get(1));
+    }
+
+    @Test
+    default void shouldRefuseTheOrderDownload_whenTheLayoutIsNoneOfTheTenants() {
+        // given
+        TenantFixture tenant = newTenant();
+        String orderId = tenant.order();
+
+        // when
+        ApiResponse unknownName = tenant.get("/orders/" + orderId + "/pdf?layout=fancy");
+        ApiResponse blank = tenant.get("/orders/" + orderId + "/pdf?layout=");
+        ApiResponse missingTemplate = tenant.get("/orders/" + orderId + "/pdf?layout=custom:nothing");
+        ApiResponse unknownOrder = tenant.get("/orders/" + java.util.UUID.randomUUID() + "/pdf?layout=classic");
+
+        // then
+        assertInvalid(unknownName, "layout", "one-of");
+        assertInvalid(blank, "layout", "one-of");
+        JsonNode missing = assertProblem(missingTemplate, 422, "UNKNOWN_REFERENCE");
+        assertThat(violations(missing)).contains("layout exists");
+        assertProblem(unknownOrder, 404, "NOT_FOUND");
+    }
+
+    @Test
+    default void shouldRenderACreditNote_whenItIsDownloaded() throws Exception {
+        // given a credit note for the first line of invoice INV-1001
+        TenantFixture tenant = newTenant();
+        String invoiceId = tenant.finalizedInvoice();
+        ApiResponse credited = tenant.post("/invoices/" + invoiceId + "/credit", "{\"lineNos\": [1]}");
+        tenant.expect(201, credited);
+
+        // when
+        ApiResponse response = api().get(credited.location() + "/pdf").token(tenant.auditorKey()).send();
+        byte[] pdf = api().getBytes(credited.location() + "/pdf", tenant.accountantKey);
+
+        // then
+        String number = credited.json().path("number").asText();
+        assertThat(response.status()).as("%s", response).isEqualTo(200);
+        assertThat(response.header("Content-Disposition")).hasValue("inline; filename=\"" + number + ".pdf\"");
+        assertThat(text(pdf)).contains(number, "INV-1001");
+        assertProblem(tenant.get("/credit-notes/" + java.util.UUID.randomUUID() + "/pdf"), 404, "NOT_FOUND");
+    }
+
+    private static String text(byte[] pdf) throws java.io.IOException {
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(doc);
+        }
     }
 
     @Test

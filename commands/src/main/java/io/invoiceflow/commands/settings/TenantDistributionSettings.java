@@ -21,6 +21,7 @@ import io.invoiceflow.events.shared.TenantId;
 import io.invoiceflow.events.tenant.TenantProfile;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -85,11 +86,24 @@ public final class TenantDistributionSettings {
      * @throws DomainException NOT_FOUND for an unknown tenant
      */
     public ForSending forSending(TenantId tenant, CustomerNumber customer, DocumentKind kind) {
+        return forSending(tenant, customer, kind, null);
+    }
+
+    /**
+     * The settings a document is sent or downloaded with, in the layout the user picked (S2: for an order the user
+     * picks one).
+     *
+     * @param chosenLayout a standard layout or {@code custom:<templateName>}; null: the customer's rule or the default
+     * @throws DomainException INVALID_INPUT naming {@code layout} for a name that is no layout, UNKNOWN_REFERENCE for
+     *                         a template the tenant does not have
+     */
+    public ForSending forSending(TenantId tenant, CustomerNumber customer, DocumentKind kind, String chosenLayout) {
         SettingsDirectory.SendingRow row = directory.sendingRow(tenant, customer)
                 .orElseThrow(() -> DomainException.notFound("tenant " + tenant));
         Parsed settings = parsed(tenant, row);
         DocumentType type = typeOf(kind);
-        String layout = kind != DocumentKind.ORDER && row.customerLayout() != null ? row.customerLayout()
+        String layout = chosenLayout != null ? chosen(settings.state(), chosenLayout)
+                : kind != DocumentKind.ORDER && row.customerLayout() != null ? row.customerLayout()
                 : settings.state().defaultLayout(type);
         Map<String, EmailTemplate> texts = settings.state().emailTemplates().stream()
                 .filter(t -> t.documentType() == type)
@@ -109,6 +123,28 @@ public final class TenantDistributionSettings {
     public Optional<StoredAccount> senderAccount(TenantId tenant) {
         return directory.settings(tenant).map(s -> s.state().senderAccount()).filter(Objects::nonNull)
                 .map(a -> new StoredAccount(a, directory.sealedPassword(tenant).orElse(null)));
+    }
+
+    private static String chosen(SettingsState state, String layout) {
+        if (Arrays.stream(Layout.values()).anyMatch(standard -> standard.id().equals(layout))) {
+            return layout;
+        }
+        DomainException notALayout = DomainException.invalid("layout", "one-of", "layout must be one of "
+                + Arrays.stream(Layout.values()).map(Layout::id).collect(Collectors.joining(", "))
+                + " or custom:<templateName>");
+        if (!layout.startsWith(CUSTOM_PREFIX)) {
+            throw notALayout;
+        }
+        TemplateName name;
+        try {
+            name = new TemplateName(layout.substring(CUSTOM_PREFIX.length()));
+        } catch (DomainException e) {
+            throw notALayout;
+        }
+        if (state.template(name).isEmpty()) {
+            throw DomainException.unknownReference("layout", "the tenant has no template " + name.value());
+        }
+        return layout;
     }
 
     private Template template(SettingsState state, String layout) {

@@ -1,6 +1,8 @@
 package io.invoiceflow.web.api;
 
+import io.invoiceflow.events.shared.CreditNoteId;
 import io.invoiceflow.events.shared.InvoiceId;
+import io.invoiceflow.events.shared.OrderId;
 import io.invoiceflow.events.shared.TenantId;
 
 import java.util.List;
@@ -15,6 +17,16 @@ public interface Documents {
 
     /** The invoice's PDF: as sent for a final invoice, a watermarked preview for a draft (H9, H12). */
     Optional<Pdf> invoicePdf(TenantId tenant, InvoiceId invoice);
+
+    /**
+     * An order confirmation's PDF (S2), in the layout the user picks.
+     *
+     * @param layout a standard layout or {@code custom:<templateName>}; null: the tenant's default layout for orders
+     */
+    Optional<Pdf> orderPdf(TenantId tenant, OrderId order, String layout);
+
+    /** A credit note's PDF, in the customer's layout or the tenant's default for credit notes. */
+    Optional<Pdf> creditNotePdf(TenantId tenant, CreditNoteId creditNote);
 
     /** H12 "copy link": the address of the invoice's browser view; empty for a draft or an unknown invoice. */
     Optional<String> invoiceLink(TenantId tenant, InvoiceId invoice);
