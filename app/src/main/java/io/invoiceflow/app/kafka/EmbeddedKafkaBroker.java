@@ -1,10 +1,24 @@
 package io.invoiceflow.app.kafka;
 
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.common.Node;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.metadata.properties.MetaPropertiesEnsemble;
+import org.apache.kafka.metadata.storage.Formatter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,24 +33,13 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import kafka.server.KafkaConfig;
-import kafka.server.KafkaRaftServer;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.DescribeClusterOptions;
-import org.apache.kafka.common.Node;
-import org.apache.kafka.common.Uuid;
-import org.apache.kafka.common.utils.Time;
-import org.apache.kafka.metadata.properties.MetaPropertiesEnsemble;
-import org.apache.kafka.metadata.storage.Formatter;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 /**
  * An in-process, single-node Kafka broker in KRaft mode (combined broker and controller) on loopback.
  *
  * <p>The log directory is formatted on first start; later starts on the same directory reuse its
- * cluster id, node id and data. Listener ports are picked afresh on every start.
+ * cluster id, node id and data, and the listener ports of the last start when they are still free (else new
+ * ones): a restarted broker that moved finds its own endpoint stale in the metadata it recovers, and its
+ * transaction coordinator then could not reach it to complete the transactions the previous process left open.
  */
 public final class EmbeddedKafkaBroker implements AutoCloseable {
 
@@ -55,6 +58,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private static final String LOOPBACK = "127.0.0.1";
     private static final int KAFKA_DEFAULT_PORT = 9092;
     private static final int INITIAL_NODE_ID = 1;
+    /** In the log directory (Kafka reads only its subdirectories as logs): {@code brokerPort,controllerPort}. */
+    private static final String PORTS_FILE = "invoiceflow-listener-ports";
     private static final String BROKER_LISTENER = "PLAINTEXT";
     private static final String CONTROLLER_LISTENER = "CONTROLLER";
     // One coordinator partition per internal topic is plenty on one node and keeps the first use fast.
@@ -96,7 +101,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         Deadline deadline = Deadline.after(startupTimeout);
         Path dir = logDir.toAbsolutePath().normalize();
         StorageIdentity identity = formatIfNeeded(dir);
-        int[] ports = freeLoopbackPorts(2);
+        int[] ports = listenerPorts(dir);
         int brokerPort = ports[0];
         int controllerPort = ports[1];
         String bootstrapServers = LOOPBACK + ":" + brokerPort;
@@ -235,6 +240,40 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     }
 
     /** Picks distinct free ports on loopback; the sockets are held until all are found so that none repeats. */
+    /** The ports saved in the log directory if both are free, else two free ones, saved for the next start. */
+    private static int[] listenerPorts(Path dir) {
+        Path saved = dir.resolve(PORTS_FILE);
+        try {
+            if (Files.isRegularFile(saved)) {
+                String[] parts = Files.readString(saved, StandardCharsets.US_ASCII).trim().split(",");
+                int[] ports = {Integer.parseInt(parts[0].trim()), Integer.parseInt(parts[1].trim())};
+                if (isFree(ports[0]) && isFree(ports[1])) {
+                    return ports;
+                }
+                LOG.info("The broker's previous ports {} and {} are taken; it moves", ports[0], ports[1]);
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Cannot read the broker's previous ports from {}; it takes new ones", saved, e);
+        }
+        int[] ports = freeLoopbackPorts(2);
+        try {
+            Files.writeString(saved, ports[0] + "," + ports[1] + "\n", StandardCharsets.US_ASCII);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot save the broker's ports in " + saved, e);
+        }
+        return ports;
+    }
+
+    private static boolean isFree(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(InetAddress.getByName(LOOPBACK), port), 1);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     private static int[] freeLoopbackPorts(int count) {
         List<ServerSocket> held = new ArrayList<>();
         try {

@@ -1,18 +1,5 @@
 package io.invoiceflow.app.kafka;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.stream.IntStream;
-
 import io.invoiceflow.events.Topics;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -27,6 +14,21 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class EmbeddedKafkaBrokerIT {
 
@@ -69,12 +71,14 @@ class EmbeddedKafkaBrokerIT {
     void shouldKeepRecords_whenBrokerRestartsOnTheSameDirectory(@TempDir Path logDir) throws Exception {
         // given
         String clusterId;
+        String address;
         List<Received> beforeRestart;
         try (EmbeddedKafkaBroker first = EmbeddedKafkaBroker.start(logDir)) {
             TopicAdmin.ensureTopics(first.bootstrapServers(), TopicAdmin.defaultTopics(PARTITIONS, REPLICATION_FACTOR), TIMEOUT);
             produceIdempotently(first.bootstrapServers(), Topics.INVOICING_EVENTS, RECORD_COUNT);
             beforeRestart = readAll(first.bootstrapServers(), Topics.INVOICING_EVENTS, RECORD_COUNT, "read_uncommitted");
             clusterId = first.clusterId();
+            address = first.bootstrapServers();
         }
         assertThat(beforeRestart).hasSize(RECORD_COUNT);
 
@@ -83,9 +87,34 @@ class EmbeddedKafkaBrokerIT {
             TopicAdmin.ensureTopics(restarted.bootstrapServers(), TopicAdmin.defaultTopics(PARTITIONS, REPLICATION_FACTOR), TIMEOUT);
             List<Received> afterRestart = readAll(restarted.bootstrapServers(), Topics.INVOICING_EVENTS, RECORD_COUNT, "read_uncommitted");
 
-            // then
+            // then it answers where it did before, with the same records
             assertThat(restarted.clusterId()).isEqualTo(clusterId);
+            assertThat(restarted.bootstrapServers()).isEqualTo(address);
             assertThat(afterRestart).isEqualTo(beforeRestart);
+        }
+    }
+
+    @Test
+    void shouldMoveToAnotherPortAndKeepRecords_whenItsPreviousPortIsTaken(@TempDir Path logDir) throws Exception {
+        // given a broker that ran once, and its port taken by another program
+        String address;
+        try (EmbeddedKafkaBroker first = EmbeddedKafkaBroker.start(logDir)) {
+            TopicAdmin.ensureTopics(first.bootstrapServers(), TopicAdmin.defaultTopics(PARTITIONS, REPLICATION_FACTOR), TIMEOUT);
+            produceIdempotently(first.bootstrapServers(), Topics.INVOICING_EVENTS, RECORD_COUNT);
+            address = first.bootstrapServers();
+        }
+        int port = Integer.parseInt(address.substring(address.lastIndexOf(':') + 1));
+        try (ServerSocket squatter = new ServerSocket(port, 1, InetAddress.getByName("127.0.0.1"))) {
+
+            // when
+            try (EmbeddedKafkaBroker restarted = EmbeddedKafkaBroker.start(logDir)) {
+                List<Received> records = readAll(restarted.bootstrapServers(), Topics.INVOICING_EVENTS, RECORD_COUNT,
+                        "read_uncommitted");
+
+                // then
+                assertThat(restarted.bootstrapServers()).isNotEqualTo(address);
+                assertThat(records).hasSize(RECORD_COUNT);
+            }
         }
     }
 
