@@ -26,6 +26,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /** Readiness of each component and the Prometheus registry. */
@@ -37,6 +38,8 @@ final class OperationsMonitor implements Operations, AutoCloseable {
     private final String bootstrapServers;
     private final boolean embeddedKafka;
     private final JvmGcMetrics gcMetrics = new JvmGcMetrics();
+    /** Registering (looking up) a timer per request cost more than recording into it. */
+    private final Map<RequestKind, Timer> requestTimers = new ConcurrentHashMap<>();
     private volatile ReadSide readSide;
     private KafkaStreamsMetrics streamsMetrics;
 
@@ -131,11 +134,16 @@ final class OperationsMonitor implements Operations, AutoCloseable {
 
     @Override
     public void recordRequest(String method, String routeTemplate, int status, long nanos) {
-        Timer.builder("invoiceflow.http.requests")
-                .description("HTTP requests by route template and status")
-                .tag("method", method).tag("route", routeTemplate).tag("status", Integer.toString(status))
-                .register(registry)
-                .record(Duration.ofNanos(nanos));
+        requestTimers.computeIfAbsent(new RequestKind(method, routeTemplate, status), kind ->
+                Timer.builder("invoiceflow.http.requests")
+                        .description("HTTP requests by route template and status")
+                        .tag("method", kind.method()).tag("route", kind.route()).tag("status", Integer.toString(kind.status()))
+                        .register(registry))
+                .record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** The tags of a request timer; route templates and statuses are few, so the timers are too. */
+    private record RequestKind(String method, String route, int status) {
     }
 
     private interface Check {

@@ -57,8 +57,11 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The running read side: the projections topology in a {@link KafkaStreams} instance
@@ -77,6 +80,18 @@ public final class ReadSide implements ReadModel, AutoCloseable {
     private final Directory directory;
     private final Clock clock;
     private volatile boolean ranOnce;
+    /**
+     * Where each tenant's read models are and the handles of their stores, as the current assignment has them:
+     * asking Kafka Streams for them took a fifth of a read by id. Kept only while the streams run; every state
+     * change (each rebalance passes through one) starts a new generation, and older entries are not used.
+     */
+    private final Map<String, Lookup> lookups = new ConcurrentHashMap<>();
+    private final AtomicLong generation = new AtomicLong();
+
+    /** A tenant's metadata and the store handles opened for it, valid in one generation. */
+    private record Lookup(long generation, KeyQueryMetadata metadata,
+                          Map<String, ReadOnlyKeyValueStore<String, byte[]>> stores) {
+    }
 
     private ReadSide(KafkaStreams streams, HostInfo self, InvoiceLists lists, Progress progress, Directory directory,
                      Clock clock) {
@@ -105,6 +120,8 @@ public final class ReadSide implements ReadModel, AutoCloseable {
         });
         ReadSide readSide = new ReadSide(streams, self, lists, progress, directory, clock);
         streams.setStateListener((now, before) -> {
+            readSide.generation.incrementAndGet();
+            readSide.lookups.clear();
             if (now == KafkaStreams.State.RUNNING) {
                 readSide.ranOnce = true;
             }
@@ -151,12 +168,28 @@ public final class ReadSide implements ReadModel, AutoCloseable {
         if (state != KafkaStreams.State.RUNNING && state != KafkaStreams.State.REBALANCING) {
             return new Unavailable("the read side is " + state.name().toLowerCase(Locale.ROOT));
         }
-        KeyQueryMetadata metadata = streams.queryMetadataForKey(ReadStores.VIEWS, tenant.value(), KEYS);
+        KeyQueryMetadata metadata = lookup(tenant, state).metadata();
         if (metadata == null || KeyQueryMetadata.NOT_AVAILABLE.equals(metadata)) {
             return new Unavailable("the read side is rebalancing");
         }
         HostInfo owner = metadata.activeHost();
         return owner.equals(self) ? new Here() : new Elsewhere("http://" + owner.host() + ":" + owner.port());
+    }
+
+    /** The tenant's lookup of this generation: remembered while the streams run, asked afresh otherwise. */
+    private Lookup lookup(TenantId tenant, KafkaStreams.State state) {
+        long current = generation.get();
+        Lookup known = lookups.get(tenant.value());
+        if (known != null && known.generation() == current) {
+            return known;
+        }
+        Lookup fresh = new Lookup(current, streams.queryMetadataForKey(ReadStores.VIEWS, tenant.value(), KEYS),
+                new ConcurrentHashMap<>());
+        if (state == KafkaStreams.State.RUNNING && fresh.metadata() != null
+                && !KeyQueryMetadata.NOT_AVAILABLE.equals(fresh.metadata())) {
+            lookups.put(tenant.value(), fresh);
+        }
+        return fresh;
     }
 
     @Override
@@ -384,13 +417,20 @@ public final class ReadSide implements ReadModel, AutoCloseable {
      * restoring, migrating) reading it fails with a DomainException that answers 503.
      */
     private ReadOnlyKeyValueStore<String, byte[]> store(TenantId tenant, String name) {
-        int partition = requireLocal(tenant);
+        Lookup lookup = requireLocal(tenant);
+        ReadOnlyKeyValueStore<String, byte[]> known = lookup.stores().get(name);
+        if (known != null) {
+            return known;
+        }
+        ReadOnlyKeyValueStore<String, byte[]> store;
         try {
-            return new Guarded(streams.store(StoreQueryParameters.fromNameAndType(name,
-                    QueryableStoreTypes.<String, byte[]>keyValueStore()).withPartition(partition)));
+            store = new Guarded(streams.store(StoreQueryParameters.fromNameAndType(name,
+                    QueryableStoreTypes.<String, byte[]>keyValueStore()).withPartition(lookup.metadata().partition())));
         } catch (InvalidStateStoreException e) {
             throw notQueryable(e);
         }
+        lookup.stores().put(name, store);
+        return store;
     }
 
     private static DomainException notQueryable(InvalidStateStoreException e) {
@@ -451,13 +491,13 @@ public final class ReadSide implements ReadModel, AutoCloseable {
         }
     }
 
-    private int requireLocal(TenantId tenant) {
+    private Lookup requireLocal(TenantId tenant) {
         Location location = locate(tenant);
         if (!(location instanceof Here)) {
             throw new DomainException(ErrorCode.READ_SIDE_UNAVAILABLE, location instanceof Unavailable u
                     ? u.reason() + "; retry in a moment" : "this tenant's read models are on another instance");
         }
-        return streams.queryMetadataForKey(ReadStores.VIEWS, tenant.value(), KEYS).partition();
+        return lookup(tenant, streams.state());
     }
 
     @Override

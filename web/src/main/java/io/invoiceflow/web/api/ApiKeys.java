@@ -12,6 +12,15 @@ import java.util.HexFormat;
  * is stored; its first 12 characters ({@code ifk_} + 8) are its public prefix.
  */
 public final class ApiKeys {
+    /** One digest per thread: every request hashes its bearer token, and looking the algorithm up each time showed. */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    });
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private ApiKeys() {
@@ -32,11 +41,6 @@ public final class ApiKeys {
     }
 
     public static String sha256(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return HexFormat.of().formatHex(SHA_256.get().digest(token.getBytes(StandardCharsets.UTF_8)));
     }
 }
