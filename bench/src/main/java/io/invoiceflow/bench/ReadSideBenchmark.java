@@ -363,7 +363,9 @@ public final class ReadSideBenchmark {
         long cpu1 = processCpu();
         long[] stat1 = Machine.procStat();
         int events = sent.get() - before;
-        sender.shutdownNow();
+        // no interrupts: a thread interrupted inside H2's file I/O closes the embedded event store's file for good
+        sender.shutdown();
+        sender.awaitTermination(60, TimeUnit.SECONDS);
         double seconds = opt("visibility-seconds");
         line("");
         line(String.format("event-to-query visibility at %d events/s (achieved %.1f/s): p50 %.1f ms, p90 %.1f ms, "
