@@ -24,13 +24,13 @@ import io.invoiceflow.projections.ReadStores;
 import io.invoiceflow.projections.ViewJson;
 import io.invoiceflow.projections.views.Folds;
 import io.invoiceflow.projections.views.InvoiceView;
+import io.invoiceflow.streams.DueIndex;
 import io.invoiceflow.streams.mail.MailError;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,7 +40,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -69,7 +68,7 @@ final class DistributionProcessor implements Processor<String, byte[], String, b
     private KeyValueStore<String, byte[]> tenants;
     private KeyValueStore<String, byte[]> list;
     private KeyValueStore<String, byte[]> jobs;
-    private KeyValueStore<String, byte[]> due;
+    private DueIndex due;
     private Summaries summaries;
 
     DistributionProcessor(Clock clock, Duration punctuation) {
@@ -85,7 +84,7 @@ final class DistributionProcessor implements Processor<String, byte[], String, b
         tenants = context.getStateStore(DistributionTopology.TENANTS);
         list = context.getStateStore(DistributionTopology.LIST);
         jobs = context.getStateStore(DistributionTopology.JOBS);
-        due = context.getStateStore(DistributionTopology.DUE);
+        due = new DueIndex(context.getStateStore(DistributionTopology.DUE));
         summaries = new Summaries(clock, context.getStateStore(DistributionTopology.SUMMARY_LINES),
                 context.getStateStore(DistributionTopology.SUMMARY_DAYS));
         // the injected clock, not the stream time: a development installation's clock may run ahead
@@ -170,29 +169,24 @@ final class DistributionProcessor implements Processor<String, byte[], String, b
     private void schedule(JobState job) {
         JobState current = job(job.tenantId(), job.distributionId());
         if (current != null && current.dueAt() != null) {
-            due.delete(dueKey(current));
+            due.remove(current.dueAt(), current.tenantId(), current.distributionId());
         }
         jobs.put(jobKey(job.tenantId(), job.distributionId()), ViewJson.write(job));
-        due.put(dueKey(job), new byte[0]);
+        due.put(job.dueAt(), job.tenantId(), job.distributionId());
     }
 
     private void forget(JobState job) {
         if (job.dueAt() != null) {
-            due.delete(dueKey(job));
+            due.remove(job.dueAt(), job.tenantId(), job.distributionId());
         }
         jobs.delete(jobKey(job.tenantId(), job.distributionId()));
     }
 
     /** Hands every job due by {@code now} to the workers, and every daily summary due. */
     void dispatchDue(Instant now) {
-        List<String> ready = new ArrayList<>();
-        try (KeyValueIterator<String, byte[]> it = due.range("", String.format("%019d", now.toEpochMilli()) + '\uffff')) {
-            it.forEachRemaining(kv -> ready.add(kv.key));
-        }
-        for (String dueKey : ready) {
-            String[] parts = dueKey.split(String.valueOf(ReadStores.SEP));
-            JobState job = job(parts[1], parts[2]);
-            due.delete(dueKey);
+        for (DueIndex.Entry entry : due.dueBy(now)) {
+            JobState job = job(entry.tenant(), entry.id());
+            due.remove(entry.at(), entry.tenant(), entry.id());
             if (job != null) {
                 dispatch(job, now);
             }
@@ -329,11 +323,6 @@ final class DistributionProcessor implements Processor<String, byte[], String, b
 
     private static String jobKey(String tenant, String distributionId) {
         return tenant + ReadStores.SEP + distributionId;
-    }
-
-    private static String dueKey(JobState job) {
-        return String.format("%019d", job.dueAt().toEpochMilli()) + ReadStores.SEP + job.tenantId() + ReadStores.SEP
-                + job.distributionId();
     }
 
     private static String listKey(String tenant, String customerNumber) {

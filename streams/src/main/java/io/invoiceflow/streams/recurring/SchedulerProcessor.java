@@ -15,6 +15,7 @@ import io.invoiceflow.projections.ReadStores;
 import io.invoiceflow.projections.ViewJson;
 import io.invoiceflow.recurrence.DueTimes;
 import io.invoiceflow.recurrence.RecurringSchedule;
+import io.invoiceflow.streams.DueIndex;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -59,7 +60,7 @@ final class SchedulerProcessor implements Processor<String, byte[], String, byte
     private KeyValueStore<String, byte[]> positions;
     private KeyValueStore<String, byte[]> zones;
     private KeyValueStore<String, byte[]> schedules;
-    private KeyValueStore<String, byte[]> due;
+    private DueIndex due;
 
     SchedulerProcessor(Clock clock, SchedulerSettings settings, SchedulerMetrics metrics) {
         this.clock = clock;
@@ -74,7 +75,7 @@ final class SchedulerProcessor implements Processor<String, byte[], String, byte
         positions = context.getStateStore(SchedulerTopology.POSITIONS);
         zones = context.getStateStore(SchedulerTopology.ZONES);
         schedules = context.getStateStore(SchedulerTopology.SCHEDULES);
-        due = context.getStateStore(SchedulerTopology.DUE);
+        due = new DueIndex(context.getStateStore(SchedulerTopology.DUE));
         context.schedule(settings.tick(), PunctuationType.WALL_CLOCK_TIME, ignored -> runDue(clock.instant()));
     }
 
@@ -115,16 +116,11 @@ final class SchedulerProcessor implements Processor<String, byte[], String, byte
 
     /** Issues every occurrence due by {@code now} and moves the cursors on. */
     void runDue(Instant now) {
-        List<String> ready = new ArrayList<>();
-        try (KeyValueIterator<String, byte[]> it = due.range("", instantKey(now) + '\uffff')) {
-            it.forEachRemaining(kv -> ready.add(kv.key));
-        }
         int lateSkips = 0;
-        for (String dueKey : ready) {
-            String[] parts = dueKey.split(String.valueOf(ReadStores.SEP));
-            ScheduleState schedule = load(parts[1], parts[2]);
+        for (DueIndex.Entry entry : due.dueBy(now)) {
+            ScheduleState schedule = load(entry.tenant(), entry.id());
             if (schedule == null) {
-                due.delete(dueKey);
+                due.remove(entry.at(), entry.tenant(), entry.id());
                 continue;
             }
             ZoneId zone = zone(schedule.tenantId()).orElseThrow();
@@ -221,7 +217,7 @@ final class SchedulerProcessor implements Processor<String, byte[], String, byte
      */
     private void store(ScheduleState previous, ScheduleState next) {
         if (previous != null && previous.dueAt() != null) {
-            due.delete(dueKey(previous.dueAt(), previous));
+            due.remove(previous.dueAt(), previous.tenantId(), previous.recurringId());
         }
         Optional<ZoneId> zone = zone(next.tenantId());
         Instant dueAt = next.cursor() == null || zone.isEmpty() ? null
@@ -229,15 +225,7 @@ final class SchedulerProcessor implements Processor<String, byte[], String, byte
         ScheduleState indexed = next.withDueAt(dueAt);
         schedules.put(next.tenantId() + ReadStores.SEP + next.recurringId(), ViewJson.write(indexed));
         if (dueAt != null) {
-            due.put(dueKey(dueAt, indexed), new byte[0]);
+            due.put(dueAt, indexed.tenantId(), indexed.recurringId());
         }
-    }
-
-    private static String dueKey(Instant at, ScheduleState schedule) {
-        return instantKey(at) + ReadStores.SEP + schedule.tenantId() + ReadStores.SEP + schedule.recurringId();
-    }
-
-    private static String instantKey(Instant at) {
-        return String.format("%019d", at.toEpochMilli());
     }
 }
