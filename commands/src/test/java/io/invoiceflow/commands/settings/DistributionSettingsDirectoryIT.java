@@ -23,9 +23,8 @@ import io.invoiceflow.events.settings.TemplateName;
 import io.invoiceflow.events.shared.TenantId;
 import io.invoiceflow.events.tenant.DeactivateInvoicing;
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -39,17 +38,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DistributionSettingsDirectoryIT {
     private static final String SEALED = "if1:0a1b2c3d:c2VhbGVkLWZvci10ZXN0cw";
-    private static WriteSideSupport w;
-
-    @BeforeAll
-    static void start() {
-        w = WriteSideSupport.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        w.close();
-    }
+    @RegisterExtension
+    static final WriteSideSupport w = WriteSideSupport.perTestClass();
 
     @Test
     void shouldGiveTheDistributionWhatTheLastCommandsLeft_whenItAsksForATenantsSettings() {

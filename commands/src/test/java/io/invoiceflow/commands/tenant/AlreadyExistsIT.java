@@ -13,10 +13,8 @@ import io.invoiceflow.events.product.AddProduct;
 import io.invoiceflow.events.shared.InvoiceId;
 import io.invoiceflow.events.shared.OrderId;
 import io.invoiceflow.events.shared.TenantId;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 
@@ -25,23 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Creating what already exists is refused with ALREADY_EXISTS and changes nothing (real write side). */
 class AlreadyExistsIT {
-    private static WriteSideSupport w;
-    private TenantId tenant;
-
-    @BeforeAll
-    static void start() {
-        w = WriteSideSupport.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        w.close();
-    }
-
-    @BeforeEach
-    void setUp() {
-        tenant = w.seedTenant();
-    }
+    @RegisterExtension
+    static final WriteSideSupport w = WriteSideSupport.perTestClass();
+    private final TenantId tenant = w.seedTenant();
 
     @Test
     void shouldRefuseAsAlreadyExisting_whenTenantIsCreatedTwice() {
