@@ -8,6 +8,7 @@ import io.invoiceflow.documents.Kid;
 import io.invoiceflow.documents.email.EmailTemplate;
 import io.invoiceflow.documents.pdf.Layout;
 import io.invoiceflow.documents.pdf.Template;
+import io.invoiceflow.documents.testing.Logos;
 import io.invoiceflow.events.EventJson;
 import io.invoiceflow.events.settings.ChangeDefaultLayouts;
 import io.invoiceflow.events.settings.ChangePaymentSettings;
@@ -46,7 +47,7 @@ class DistributionSettingsDirectoryIT {
         // given a tenant with invoicing deactivated (settings are not invoicing) that sets everything
         TenantId tenant = w.seedTenant();
         w.send(tenant, new DeactivateInvoicing(tenant, null));
-        byte[] logo = SettingsSamples.png(200, 60);
+        byte[] logo = Logos.png(200, 60);
         TemplateName branded = new TemplateName("branded");
         w.send(tenant, new ChangePaymentSettings(tenant, SettingsSamples.payment(), null));
         w.send(tenant, new SaveDocumentTemplate(tenant, branded, null, SettingsSamples.XSLT, logo, null, null, null,
