@@ -4,7 +4,6 @@ import io.invoiceflow.commands.TestTenants;
 import io.invoiceflow.commands.shared.WriteSideSupport;
 import io.invoiceflow.events.ErrorCode;
 import io.invoiceflow.events.invoice.CloneInvoice;
-import io.invoiceflow.events.invoice.DeleteInvoiceDraft;
 import io.invoiceflow.events.invoice.FinalizeInvoice;
 import io.invoiceflow.events.invoice.InvoiceContent;
 import io.invoiceflow.events.invoice.InvoiceDraft;
@@ -109,8 +108,7 @@ class InvoiceCloneIT {
     @Test
     void shouldNotFindTheSource_whenItDoesNotExistOrWasDeleted() {
         // given a deleted draft
-        InvoiceId deleted = w.draft(tenant, TestTenants.draft());
-        w.send(tenant, new DeleteInvoiceDraft(deleted, tenant, null));
+        InvoiceId deleted = w.deletedDraft(tenant);
         // when / then
         assertThat(w.refused(tenant, new CloneInvoice(deleted, tenant, InvoiceId.random())).code())
                 .isEqualTo(ErrorCode.NOT_FOUND);

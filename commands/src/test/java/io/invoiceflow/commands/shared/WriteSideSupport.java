@@ -7,6 +7,7 @@ import io.invoiceflow.commands.WriteSideSettings;
 import io.invoiceflow.events.DomainException;
 import io.invoiceflow.events.customer.RegisterCustomer;
 import io.invoiceflow.events.invoice.CreateInvoice;
+import io.invoiceflow.events.invoice.DeleteInvoiceDraft;
 import io.invoiceflow.events.invoice.FinalizeInvoice;
 import io.invoiceflow.events.invoice.InvoiceDraft;
 import io.invoiceflow.events.order.CreateOrder;
@@ -137,6 +138,13 @@ public final class WriteSideSupport implements AutoCloseable, BeforeAllCallback,
     public InvoiceId finalInvoice(TenantId tenant, InvoiceDraft draft) {
         InvoiceId id = draft(tenant, draft);
         send(tenant, new FinalizeInvoice(id, tenant, null));
+        return id;
+    }
+
+    /** A draft of {@link TestTenants#draft()} that was deleted: its id is taken, its history kept. */
+    public InvoiceId deletedDraft(TenantId tenant) {
+        InvoiceId id = draft(tenant, TestTenants.draft());
+        send(tenant, new DeleteInvoiceDraft(id, tenant, null));
         return id;
     }
 

@@ -6,7 +6,6 @@ import io.invoiceflow.commands.shared.WriteSideSupport;
 import io.invoiceflow.events.ErrorCode;
 import io.invoiceflow.events.customer.RegisterCustomer;
 import io.invoiceflow.events.invoice.CreateInvoice;
-import io.invoiceflow.events.invoice.DeleteInvoiceDraft;
 import io.invoiceflow.events.order.CreateOrder;
 import io.invoiceflow.events.order.OrderDraft;
 import io.invoiceflow.events.product.AddProduct;
@@ -76,8 +75,7 @@ class AlreadyExistsIT {
     @Test
     void shouldNotReuseTheId_whenTheDraftWasDeleted() {
         // given a deleted draft
-        InvoiceId invoice = w.draft(tenant, TestTenants.draft());
-        w.send(tenant, new DeleteInvoiceDraft(invoice, tenant, null));
+        InvoiceId invoice = w.deletedDraft(tenant);
         // when / then its id stays used (its history stays)
         assertThat(w.refused(tenant, new CreateInvoice(invoice, tenant, TestTenants.draft())).code())
                 .isEqualTo(ErrorCode.ALREADY_EXISTS);
