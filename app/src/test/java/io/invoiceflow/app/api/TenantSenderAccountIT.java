@@ -9,12 +9,8 @@ import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.AppenderBase;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.invoiceflow.app.AppConfig;
-import io.invoiceflow.app.Invoiceflow;
+import io.invoiceflow.app.distribution.Mails;
 import io.invoiceflow.streams.testing.GreenMailServer;
-import jakarta.mail.BodyPart;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.apache.pdfbox.Loader;
@@ -27,21 +23,16 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.Statement;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,8 +42,8 @@ import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.SimpleFormatter;
 
+import static io.invoiceflow.app.distribution.DistributionViews.awaitDistribution;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * A tenant's own SMTP account end to end (S4-S6), with GreenMail on loopback as that account's server: it
@@ -68,26 +59,16 @@ class TenantSenderAccountIT {
     private static final String CANARY = "CANARY-5d1f0b-Pw!";
     private static final String SWEDISH_CUSTOMER = "20002";
 
-    private GreenMailServer mail;
-    private Invoiceflow app;
-    private ApiClient api;
+    /** No system sender (it stays the local mail sink): GreenMail is the tenant's own server. */
+    @RegisterExtension
+    static final LoopbackApp<GreenMailServer> app = LoopbackApp.with(OPERATOR, () -> new GreenMailServer(USER, CANARY),
+            mail -> Map.of("INVOICEFLOW_SMTP_ALLOW_PRIVATE_HOSTS", "true"));
+
     private EventTopic topic;
-    private Path dataDir;
 
     @BeforeAll
-    void start(@TempDir Path dataDir) throws Exception {
-        this.dataDir = dataDir;
-        mail = new GreenMailServer(USER, CANARY);
-        Map<String, String> env = new HashMap<>();
-        env.put("PORT", "0");
-        env.put("INVOICEFLOW_DATA_DIR", dataDir.toString());
-        env.put("INVOICEFLOW_ADMIN_TOKEN", OPERATOR);
-        env.put("INVOICEFLOW_TOPIC_PARTITIONS", "2");
-        // no INVOICEFLOW_SMTP_HOST: the system sender is the local mail sink; GreenMail is the tenant's server
-        env.put("INVOICEFLOW_SMTP_ALLOW_PRIVATE_HOSTS", "true");
-        app = Invoiceflow.start(AppConfig.load(env), Clock.systemUTC());
-        api = new ApiClient(app.port());
-        topic = new EventTopic(app.bootstrapServers());
+    void start() {
+        topic = new EventTopic(app.invoiceflow().bootstrapServers());
     }
 
     @AfterAll
@@ -95,34 +76,28 @@ class TenantSenderAccountIT {
         if (topic != null) {
             topic.close();
         }
-        if (app != null) {
-            app.close();
-        }
-        if (mail != null) {
-            mail.close();
-        }
     }
 
     private String account(String password) {
         return Bodies.API_JSON.createObjectNode().put("accountName", "Faktura-mail").put("displayName", "Fakturaavdelingen")
                 .put("fromAddress", USER).put("user", USER).put("password", password).put("host", "127.0.0.1")
-                .put("port", mail.smtpPort()).put("encryption", "NONE").toString();
+                .put("port", app.mail().smtpPort()).put("encryption", "NONE").toString();
     }
 
     private ApiResponse setAccount(TenantFixture tenant, String body) {
-        return tenant.expect(200, api.put(tenant.path("/settings/sender-account")).token(tenant.adminKey).json(body).send());
+        return tenant.expect(200, app.api().put(tenant.path("/settings/sender-account")).token(tenant.adminKey).json(body).send());
     }
 
     @Test
     void shouldEmailTheInvoiceThroughTheTenantsAccount_withItsLayoutAndItsSwedishText() throws Exception {
         // given a tenant with the modern layout, a Swedish text and its own account, and a Swedish customer
-        TenantFixture tenant = TenantFixture.create(api, OPERATOR);
+        TenantFixture tenant = TenantFixture.create(app.api(), OPERATOR);
         tenant.expect(201, tenant.post("/customers", Bodies.edit(Bodies.customer(SWEDISH_CUSTOMER), c -> {
             c.put("name", "Göteborgs Bageri AB").put("invoiceLanguage", "sv").remove("organisationNumber");
             c.putArray("contacts").addObject().put("name", "Lars Andersson").put("email", "lars@goteborg.example");
         })));
         tenant.expect(200, tenant.put("/settings/layouts", SettingsBodies.LAYOUTS, null));
-        tenant.expect(201, api.put(tenant.path("/settings/email-templates/invoice/sv")).token(tenant.adminKey)
+        tenant.expect(201, app.api().put(tenant.path("/settings/email-templates/invoice/sv")).token(tenant.adminKey)
                 .json(SettingsBodies.EMAIL_TEMPLATE).send());
         setAccount(tenant, account(CANARY));
 
@@ -132,20 +107,20 @@ class TenantSenderAccountIT {
         tenant.expect(200, tenant.postEmpty("/invoices/" + invoiceId + "/finalize"));
 
         // then it went out through the tenant's account, with its text, layout and sender recorded
-        JsonNode attempt = awaitSent(tenant, invoiceId).path("attempts").get(0);
+        JsonNode attempt = awaitDistribution(tenant, invoiceId, 0, "SENT").path("attempts").get(0);
         assertThat(attempt.path("emailTemplate").asText()).isEqualTo("tenant:sv");
         assertThat(attempt.path("layout").asText()).isEqualTo("modern");
         assertThat(attempt.path("sender").asText()).isEqualTo("Faktura-mail");
-        MimeMessage email = onlyMessage("lars@goteborg.example");
+        MimeMessage email = Mails.awaitOnlyMessage(app.mail(), "lars@goteborg.example");
         assertThat(email.getSubject()).isEqualTo("Faktura INV-1001 från Fjordkraft Regnskap AS");
         InternetAddress from = (InternetAddress) email.getFrom()[0];
         assertThat(from.getAddress()).isEqualTo(USER);
         assertThat(from.getPersonal()).isEqualTo("Fakturaavdelingen");
         assertThat(email.getHeader("Return-Path", null)).as("no VERP through a tenant's server").isEqualTo("<" + USER + ">");
-        assertThat(textOf(email)).startsWith("Hej Göteborgs Bageri AB!");
+        assertThat(new String(Mails.onlyPart(email, "text/plain"), StandardCharsets.UTF_8)).startsWith("Hej Göteborgs Bageri AB!");
         // and the PDF is the modern layout (sans-serif), the very file the API serves
-        byte[] pdf = partOf(email, "application/pdf");
-        assertThat(pdf).isEqualTo(api.getBytes(tenant.path("/invoices/" + invoiceId + "/pdf"), tenant.accountantKey));
+        byte[] pdf = Mails.onlyPart(email, "application/pdf");
+        assertThat(pdf).isEqualTo(app.api().getBytes(tenant.path("/invoices/" + invoiceId + "/pdf"), tenant.accountantKey));
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             assertThat(new PDFTextStripper().getText(doc)).contains("INV-1001").contains("Göteborgs Bageri AB");
             List<String> fonts = new ArrayList<>();
@@ -157,26 +132,26 @@ class TenantSenderAccountIT {
                     .noneSatisfy(f -> assertThat(f).contains("Serif"));
         }
         // and the system sender sent nothing
-        assertThat(api.get("/api/v1/dev/mailbox").token(OPERATOR).send().json().path("items")).isEmpty();
+        assertThat(app.api().get("/api/v1/dev/mailbox").token(OPERATOR).send().json().path("items")).isEmpty();
     }
 
     @Test
     void shouldAnswerTheServersReply_whenATestEmailIsSentWithTheRightAndAWrongPassword() throws Exception {
         // given
-        TenantFixture tenant = TenantFixture.create(api, OPERATOR);
+        TenantFixture tenant = TenantFixture.create(app.api(), OPERATOR);
         String test = tenant.path("/settings/sender-account/test");
         setAccount(tenant, account(CANARY));
 
         // when
-        ApiResponse accepted = api.post(test).token(tenant.adminKey).json("{\"to\": \"kari@fjordkraft.example\"}").send();
+        ApiResponse accepted = app.api().post(test).token(tenant.adminKey).json("{\"to\": \"kari@fjordkraft.example\"}").send();
         setAccount(tenant, account("not-the-password"));
-        ApiResponse refused = api.post(test).token(tenant.adminKey).json("{\"to\": \"kari@fjordkraft.example\"}").send();
+        ApiResponse refused = app.api().post(test).token(tenant.adminKey).json("{\"to\": \"kari@fjordkraft.example\"}").send();
 
         // then the server took the first and refused the login of the second
         assertThat(accepted.status()).as("%s", accepted).isEqualTo(200);
         assertThat(accepted.json().path("success").asBoolean()).isTrue();
         assertThat(accepted.json().path("replyCode").asInt()).isEqualTo(250);
-        assertThat(onlyMessage("kari@fjordkraft.example").getSubject()).isEqualTo("Invoiceflow test email");
+        assertThat(Mails.awaitOnlyMessage(app.mail(), "kari@fjordkraft.example").getSubject()).isEqualTo("Invoiceflow test email");
         assertThat(refused.status()).isEqualTo(200);
         assertThat(refused.json().path("success").asBoolean()).isFalse();
         assertThat(refused.json().path("error").asText()).isEqualTo("SMTP_AUTH_FAILED");
@@ -187,14 +162,14 @@ class TenantSenderAccountIT {
     void shouldNeverRevealThePassword_inEventsTopicLogLinesOrResponses() throws Exception {
         try (LogCapture logs = LogCapture.everythingAtDebug()) {
             // given a tenant whose own account has the marker password
-            TenantFixture tenant = TenantFixture.create(api, OPERATOR);
+            TenantFixture tenant = TenantFixture.create(app.api(), OPERATOR);
             List<ApiResponse> responses = new ArrayList<>();
             responses.add(setAccount(tenant, account(CANARY)));
             // when an invoice is distributed through it, a test email is sent, and the account is changed and read
             String invoiceId = tenant.finalizedInvoice();
-            JsonNode distribution = awaitSent(tenant, invoiceId);
+            JsonNode distribution = awaitDistribution(tenant, invoiceId, 0, "SENT");
             assertThat(distribution.path("attempts").get(0).path("sender").asText()).isEqualTo("Faktura-mail");
-            responses.add(api.post(tenant.path("/settings/sender-account/test")).token(tenant.adminKey)
+            responses.add(app.api().post(tenant.path("/settings/sender-account/test")).token(tenant.adminKey)
                     .json("{\"to\": \"kari@bryggen.example\"}").send());
             responses.add(setAccount(tenant, Bodies.edit(account(CANARY), b -> b.remove("password"))));
             for (String read : List.of("/settings/sender-account", "/settings/payment", "/settings/layouts",
@@ -205,7 +180,7 @@ class TenantSenderAccountIT {
                 assertThat(response.status()).as("%s", response).isEqualTo(200);
                 responses.add(response);
             }
-            responses.add(api.get("/api/v1/tenants/" + tenant.id + "/settings/sender-account").token(OPERATOR).send());
+            responses.add(app.api().get("/api/v1/tenants/" + tenant.id + "/settings/sender-account").token(OPERATOR).send());
             // (the server did get the password: the login worked)
             assertThat(responses.get(1).json().path("success").asBoolean()).as("%s", responses.get(1)).isTrue();
             awaitEveryEventOnTheTopic(tenant);
@@ -241,7 +216,7 @@ class TenantSenderAccountIT {
     /** Every row of every table of the app's H2 database, as text (binary columns decoded as UTF-8). */
     private List<String> databaseTexts() throws Exception {
         JdbcDataSource ds = new JdbcDataSource();
-        ds.setURL("jdbc:h2:file:" + dataDir.resolve("eventstore") + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
+        ds.setURL("jdbc:h2:file:" + app.dataDir().resolve("eventstore") + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
         List<String> rows = new ArrayList<>();
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
             List<String> tables = new ArrayList<>();
@@ -274,46 +249,6 @@ class TenantSenderAccountIT {
 
     private void awaitEveryEventOnTheTopic(TenantFixture tenant) {
         topic.awaitRequest(tenant.marker().requestId());
-    }
-
-    private JsonNode awaitSent(TenantFixture tenant, String invoiceId) {
-        return await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
-                .until(() -> tenant.get("/invoices/" + invoiceId + "/distribution"), r -> r.status() == 200
-                        && r.json().path("distributions").size() > 0
-                        && "SENT".equals(r.json().path("distributions").get(0).path("status").asText()))
-                .json().path("distributions").get(0);
-    }
-
-    private MimeMessage onlyMessage(String address) throws Exception {
-        List<MimeMessage> messages = await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
-                .until(() -> mail.fetchOverImap(address, address), m -> !m.isEmpty());
-        assertThat(messages).hasSize(1);
-        return messages.get(0);
-    }
-
-    private static String textOf(Part part) throws Exception {
-        return new String(partOf(part, "text/plain"), StandardCharsets.UTF_8);
-    }
-
-    private static byte[] partOf(Part part, String type) throws Exception {
-        List<byte[]> found = new ArrayList<>();
-        collect(part, found, type);
-        assertThat(found).hasSize(1);
-        return found.get(0);
-    }
-
-    private static void collect(Part part, List<byte[]> found, String type) throws Exception {
-        if (part.isMimeType("multipart/*")) {
-            Multipart multipart = (Multipart) part.getContent();
-            for (int i = 0; i < multipart.getCount(); i++) {
-                BodyPart child = multipart.getBodyPart(i);
-                collect(child, found, type);
-            }
-        } else if (part.isMimeType(type)) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            part.getDataHandler().writeTo(out);
-            found.add(out.toByteArray());
-        }
     }
 
     /**

@@ -1,9 +1,7 @@
 package io.invoiceflow.app.distribution;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.invoiceflow.app.AppConfig;
-import io.invoiceflow.app.Invoiceflow;
-import io.invoiceflow.app.api.ApiClient;
+import io.invoiceflow.app.api.LoopbackApp;
 import io.invoiceflow.app.api.TenantFixture;
 import io.invoiceflow.events.distribution.DistributionBounced;
 import io.invoiceflow.streams.testing.GreenMailServer;
@@ -13,16 +11,11 @@ import jakarta.mail.Store;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MailDateFormat;
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Collections;
 import java.util.Date;
 import java.util.HashMap;
@@ -44,58 +37,37 @@ import static org.awaitility.Awaitility.await;
  * delivery status notification to the address the email came from (its VERP envelope sender), delivered
  * as plus-addressing does: into the bounce mailbox, with that address in {@code Delivered-To}.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DistributionBounceMailboxIT {
     private static final String OPERATOR = "ifa_distribution-bounce-it-operator-0123456789";
     private static final String BOUNCE_MAILBOX = "bounces@invoiceflow.example";
     private static final String BOUNCE_PASSWORD = "bounce-mailbox-password";
     private static final String CUSTOMER = "kari@bryggen.example";
     private static final String NOTIFICATION_ADDRESS = "faktura@fjordkraft.example";
-    private GreenMailServer mail;
-    private Invoiceflow app;
-    private ApiClient api;
+    @RegisterExtension
+    static final LoopbackApp<GreenMailServer> app = LoopbackApp.with(OPERATOR,
+            () -> new GreenMailServer(BOUNCE_MAILBOX, BOUNCE_PASSWORD), DistributionBounceMailboxIT::settings);
 
-    @BeforeAll
-    void start(@TempDir Path dataDir) throws Exception {
-        mail = new GreenMailServer(BOUNCE_MAILBOX, BOUNCE_PASSWORD);
-        Map<String, String> env = new HashMap<>();
-        env.put("PORT", "0");
-        env.put("INVOICEFLOW_DATA_DIR", dataDir.toString());
-        env.put("INVOICEFLOW_ADMIN_TOKEN", OPERATOR);
-        env.put("INVOICEFLOW_TOPIC_PARTITIONS", "2");
-        env.put("INVOICEFLOW_SMTP_HOST", "127.0.0.1");
-        env.put("INVOICEFLOW_SMTP_PORT", String.valueOf(mail.smtpPort()));
-        env.put("INVOICEFLOW_SMTP_FROM", "Invoiceflow <noreply@invoiceflow.example>");
-        env.put("INVOICEFLOW_SMTP_ENCRYPTION", "NONE");
-        env.put("INVOICEFLOW_BOUNCE_ADDRESS", BOUNCE_MAILBOX);
-        env.put("INVOICEFLOW_BOUNCE_IMAP_HOST", "127.0.0.1");
-        env.put("INVOICEFLOW_BOUNCE_IMAP_PORT", String.valueOf(mail.imapPort()));
-        env.put("INVOICEFLOW_BOUNCE_IMAP_ENCRYPTION", "NONE");
-        env.put("INVOICEFLOW_BOUNCE_IMAP_USER", BOUNCE_MAILBOX);
-        env.put("INVOICEFLOW_BOUNCE_IMAP_PASSWORD", BOUNCE_PASSWORD);
-        env.put("INVOICEFLOW_BOUNCE_IMAP_POLL_SECONDS", "1");
-        app = Invoiceflow.start(AppConfig.load(env), Clock.systemUTC());
-        api = new ApiClient(app.port());
-    }
-
-    @AfterAll
-    void stop() {
-        if (app != null) {
-            app.close();
-        }
-        if (mail != null) {
-            mail.close();
-        }
+    /** The system sender and the bounce mailbox on GreenMail, the mailbox read every second. */
+    private static Map<String, String> settings(GreenMailServer mail) {
+        Map<String, String> settings = new HashMap<>(LoopbackApp.systemSender(mail.smtpPort()));
+        settings.put("INVOICEFLOW_BOUNCE_ADDRESS", BOUNCE_MAILBOX);
+        settings.put("INVOICEFLOW_BOUNCE_IMAP_HOST", "127.0.0.1");
+        settings.put("INVOICEFLOW_BOUNCE_IMAP_PORT", String.valueOf(mail.imapPort()));
+        settings.put("INVOICEFLOW_BOUNCE_IMAP_ENCRYPTION", "NONE");
+        settings.put("INVOICEFLOW_BOUNCE_IMAP_USER", BOUNCE_MAILBOX);
+        settings.put("INVOICEFLOW_BOUNCE_IMAP_PASSWORD", BOUNCE_PASSWORD);
+        settings.put("INVOICEFLOW_BOUNCE_IMAP_POLL_SECONDS", "1");
+        return settings;
     }
 
     @Test
     void shouldMarkBouncedListAndNotifyOnce_whenADeliveryStatusNotificationArrivesInTheBounceMailbox() throws Exception {
         // given an invoice sent to the customer, from a VERP envelope sender
-        TenantFixture tenant = TenantFixture.create(api, OPERATOR);
+        TenantFixture tenant = TenantFixture.create(app.api(), OPERATOR);
         String invoiceId = tenant.finalizedInvoice();
         JsonNode sent = awaitDistribution(tenant, invoiceId, 0, "SENT");
         MimeMessage email = await().atMost(PATIENCE).ignoreExceptions()
-                .until(() -> mail.fetchOverImap(CUSTOMER, CUSTOMER), m -> !m.isEmpty()).get(0);
+                .until(() -> app.mail().fetchOverImap(CUSTOMER, CUSTOMER), m -> !m.isEmpty()).get(0);
         String returnPath = email.getHeader("Return-Path", null);
         assertThat(returnPath).as("the envelope sender").matches("<?bounces\\+[a-z2-7]{44}@invoiceflow\\.example>?");
         String verp = new InternetAddress(returnPath).getAddress();
@@ -123,7 +95,7 @@ class DistributionBounceMailboxIT {
 
         // and the tenant's notification address gets one notice, in the tenant's language
         List<MimeMessage> notices = await().atMost(PATIENCE).ignoreExceptions()
-                .until(() -> mail.fetchOverImap(NOTIFICATION_ADDRESS, NOTIFICATION_ADDRESS), n -> !n.isEmpty());
+                .until(() -> app.mail().fetchOverImap(NOTIFICATION_ADDRESS, NOTIFICATION_ADDRESS), n -> !n.isEmpty());
         assertThat(notices).hasSize(1);
         assertThat(Mails.subject(notices.get(0))).isEqualTo("E-post med faktura INV-1001 kom ikke fram");
         assertThat(Mails.text(notices.get(0))).contains(CUSTOMER).contains("DSN 5.1.1");
@@ -131,9 +103,9 @@ class DistributionBounceMailboxIT {
         // and when the mail system delivers the same report again, it changes nothing
         deliverToBounceMailbox(dsn(verp, email));
         await().atMost(PATIENCE).until(() -> unseenInBounceMailbox() == 0);
-        assertThat(app.writeSide().events(sent.path("distributionId").asText()))
+        assertThat(app.invoiceflow().writeSide().events(sent.path("distributionId").asText()))
                 .filteredOn(e -> e.getPayload() instanceof DistributionBounced).hasSize(1);
-        assertThat(mail.fetchOverImap(NOTIFICATION_ADDRESS, NOTIFICATION_ADDRESS)).hasSize(1);
+        assertThat(app.mail().fetchOverImap(NOTIFICATION_ADDRESS, NOTIFICATION_ADDRESS)).hasSize(1);
     }
 
     /**
@@ -206,12 +178,12 @@ class DistributionBounceMailboxIT {
      */
     private void deliverToBounceMailbox(byte[] raw) throws Exception {
         MimeMessage report = new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(raw));
-        mail.greenMail().getUserManager().getUserByEmail(BOUNCE_MAILBOX).deliver(report);
+        app.mail().greenMail().getUserManager().getUserByEmail(BOUNCE_MAILBOX).deliver(report);
     }
 
     private int unseenInBounceMailbox() throws Exception {
         Store store = Session.getInstance(new Properties()).getStore("imap");
-        store.connect("127.0.0.1", mail.imapPort(), BOUNCE_MAILBOX, BOUNCE_PASSWORD);
+        store.connect("127.0.0.1", app.mail().imapPort(), BOUNCE_MAILBOX, BOUNCE_PASSWORD);
         try {
             Folder inbox = store.getFolder("INBOX");
             return inbox.getUnreadMessageCount();

@@ -1,21 +1,14 @@
 package io.invoiceflow.app.distribution;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.invoiceflow.app.AppConfig;
-import io.invoiceflow.app.Invoiceflow;
-import io.invoiceflow.app.api.ApiClient;
 import io.invoiceflow.app.api.ApiResponse;
+import io.invoiceflow.app.api.LoopbackApp;
 import io.invoiceflow.app.api.TenantFixture;
 import io.invoiceflow.streams.testing.ScriptedSmtpServer;
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -38,47 +31,26 @@ import static org.awaitility.Awaitility.await;
  * answers each recipient as the test says. Every test has a tenant of its own whose customer's
  * address, from the distribution list, is unique to the test.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DistributionSmtpFailureIT {
     private static final String OPERATOR = "ifa_distribution-failure-it-operator-0123456789";
     /** The notification address of every test tenant ({@code TestTenants.norwegianProfile()}). */
     private static final String NOTIFICATION_ADDRESS = "faktura@fjordkraft.example";
-    private ScriptedSmtpServer smtp;
-    private Invoiceflow app;
-    private ApiClient api;
+    @RegisterExtension
+    static final LoopbackApp<ScriptedSmtpServer> app = LoopbackApp.with(OPERATOR, ScriptedSmtpServer::new,
+            DistributionSmtpFailureIT::settings);
 
-    @BeforeAll
-    void start(@TempDir Path dataDir) throws Exception {
-        smtp = new ScriptedSmtpServer();
-        Map<String, String> env = new HashMap<>();
-        env.put("PORT", "0");
-        env.put("INVOICEFLOW_DATA_DIR", dataDir.toString());
-        env.put("INVOICEFLOW_ADMIN_TOKEN", OPERATOR);
-        env.put("INVOICEFLOW_TOPIC_PARTITIONS", "2");
-        env.put("INVOICEFLOW_MODE", "development");
-        env.put("INVOICEFLOW_SMTP_HOST", "127.0.0.1");
-        env.put("INVOICEFLOW_SMTP_PORT", String.valueOf(smtp.port()));
-        env.put("INVOICEFLOW_SMTP_FROM", "Invoiceflow <noreply@invoiceflow.example>");
-        env.put("INVOICEFLOW_SMTP_ENCRYPTION", "NONE");
-        app = Invoiceflow.start(AppConfig.load(env), Clock.systemUTC());
-        api = new ApiClient(app.port());
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        if (app != null) {
-            app.close();
-        }
-        if (smtp != null) {
-            smtp.close();
-        }
+    /** The system sender on the scripted server, in development mode (a test moves the clock over a retry delay). */
+    private static Map<String, String> settings(ScriptedSmtpServer smtp) {
+        Map<String, String> settings = new HashMap<>(LoopbackApp.systemSender(smtp.port()));
+        settings.put("INVOICEFLOW_MODE", "development");
+        return settings;
     }
 
     @Test
     void shouldRetryAtTheRetryTimeAndSendOnce_whenTheServerAnswers451ThenAccepts() {
         // given a customer whose mail server greylists: 451 for the first message
         String address = unique("greylisted") + "@bryggen.example";
-        smtp.rcptReply(address, "451 4.7.1 <" + address + ">: Recipient address rejected: Greylisted, try again later");
+        app.mail().rcptReply(address, "451 4.7.1 <" + address + ">: Recipient address rejected: Greylisted, try again later");
         TenantFixture tenant = tenantSendingTo(address);
 
         // when an invoice is finalized
@@ -101,8 +73,8 @@ class DistributionSmtpFailureIT {
         assertThat(deliveredTo(address)).isEmpty();
 
         // when the server takes the address again and the development clock passes the retry time
-        smtp.rcptReply(address, "250 2.1.5 Ok");
-        ApiResponse moved = api.put("/api/v1/dev/clock").token(OPERATOR)
+        app.mail().rcptReply(address, "250 2.1.5 Ok");
+        ApiResponse moved = app.api().put("/api/v1/dev/clock").token(OPERATOR)
                 .json("{\"now\": \"" + retryAt.plusSeconds(1) + "\"}").send();
         assertThat(moved.status()).as("%s", moved).isEqualTo(200);
 
@@ -125,7 +97,7 @@ class DistributionSmtpFailureIT {
     void shouldFailBounceNotifyOnceAndResendElsewhere_whenTheServerRejectsTheRecipientFor550() {
         // given a customer whose address does not exist
         String address = unique("nobody") + "@bryggen.example";
-        smtp.rcptReply(address, "550 5.1.1 <" + address + ">: Recipient address rejected: User unknown in virtual mailbox table");
+        app.mail().rcptReply(address, "550 5.1.1 <" + address + ">: Recipient address rejected: User unknown in virtual mailbox table");
         TenantFixture tenant = tenantSendingTo(address);
 
         // when an invoice is finalized
@@ -189,8 +161,8 @@ class DistributionSmtpFailureIT {
 
     /** A fresh tenant whose customer 10001 is on the distribution list with {@code address}. */
     private TenantFixture tenantSendingTo(String address) {
-        TenantFixture tenant = TenantFixture.create(api, OPERATOR);
-        ApiResponse entry = api.put(tenant.path("/distribution-list/10001")).token(tenant.accountantKey)
+        TenantFixture tenant = TenantFixture.create(app.api(), OPERATOR);
+        ApiResponse entry = app.api().put(tenant.path("/distribution-list/10001")).token(tenant.accountantKey)
                 .json("{\"email\": \"" + address + "\"}").send();
         assertThat(entry.status()).as("%s", entry).isEqualTo(201);
         return tenant;
@@ -199,7 +171,7 @@ class DistributionSmtpFailureIT {
     /** The messages the server accepted for {@code address}. */
     private List<MimeMessage> deliveredTo(String address) {
         String rcpt = "<" + address.toLowerCase(Locale.ROOT) + ">";
-        return smtp.received().stream()
+        return app.mail().received().stream()
                 .filter(m -> m.rcptTo().stream().anyMatch(r -> r.toLowerCase(Locale.ROOT).contains(rcpt)))
                 .map(m -> Mails.parse(m.data()))
                 .toList();
@@ -208,7 +180,7 @@ class DistributionSmtpFailureIT {
     /** The {@code RCPT TO} commands the server got for {@code address}: one per attempt to send to it. */
     private List<String> recipientCommands(String address) {
         String rcpt = "rcpt to:<" + address.toLowerCase(Locale.ROOT) + ">";
-        return smtp.commands().stream().filter(c -> c.toLowerCase(Locale.ROOT).startsWith(rcpt)).toList();
+        return app.mail().commands().stream().filter(c -> c.toLowerCase(Locale.ROOT).startsWith(rcpt)).toList();
     }
 
     /** The bounce notices to the notification address that name {@code address}. */

@@ -10,14 +10,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** The distribution log and the attention list as a tenant's user reads them. */
-final class DistributionViews {
+public final class DistributionViews {
     static final Duration PATIENCE = Duration.ofSeconds(90);
 
     private DistributionViews() {
     }
 
     /** The invoice's distribution number {@code index} (oldest first), once it has {@code status}. */
-    static JsonNode awaitDistribution(TenantFixture tenant, String invoiceId, int index, String status) {
+    public static JsonNode awaitDistribution(TenantFixture tenant, String invoiceId, int index, String status) {
         return await().atMost(PATIENCE).pollInterval(Duration.ofMillis(250))
                 .until(() -> tenant.get("/invoices/" + invoiceId + "/distribution"), r -> r.status() == 200
                         && r.json().path("distributions").size() > index

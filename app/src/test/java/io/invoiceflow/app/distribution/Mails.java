@@ -1,5 +1,6 @@
 package io.invoiceflow.app.distribution;
 
+import io.invoiceflow.streams.testing.GreenMailServer;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
@@ -11,15 +12,27 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 /** Reading received emails in the distribution tests. */
-final class Mails {
+public final class Mails {
     private static final Session SESSION = Session.getInstance(new Properties());
 
     private Mails() {
+    }
+
+    /** The one message in {@code address}'s inbox on {@code mail} (over IMAP), once one has come (within 30 s). */
+    public static MimeMessage awaitOnlyMessage(GreenMailServer mail, String address) {
+        List<MimeMessage> messages = await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
+                .until(() -> mail.fetchOverImap(address, address), m -> !m.isEmpty());
+        assertThat(messages).hasSize(1);
+        return messages.get(0);
     }
 
     /** A message as a mail server stored it. */
@@ -60,8 +73,15 @@ final class Mails {
         return found;
     }
 
+    /** The decoded body of the one part of {@code type}; fails unless there is exactly one. */
+    public static byte[] onlyPart(Part part, String type) {
+        List<byte[]> found = parts(part, type);
+        assertThat(found).hasSize(1);
+        return found.get(0);
+    }
+
     /** The text of the first {@code text/plain} part. */
-    static String text(Part part) {
+    public static String text(Part part) {
         List<byte[]> texts = parts(part, "text/plain");
         if (texts.isEmpty()) {
             throw new AssertionError("no text/plain part");

@@ -1,8 +1,6 @@
 package io.invoiceflow.commands.customer;
 
-import io.invoiceflow.commands.directory.DirectoryFixtures;
-import io.invoiceflow.commands.shared.FixtureSupport;
-import io.invoiceflow.commands.shared.NorwegianSamples;
+import io.invoiceflow.commands.shared.AggregateTestBase;
 import io.invoiceflow.events.ErrorCode;
 import io.invoiceflow.events.customer.ChangeCustomer;
 import io.invoiceflow.events.customer.CustomerChanged;
@@ -13,9 +11,6 @@ import io.invoiceflow.events.shared.Address;
 import io.invoiceflow.events.shared.Contact;
 import io.invoiceflow.events.shared.CustomerNumber;
 import io.invoiceflow.events.shared.TenantId;
-import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -30,24 +25,12 @@ import static io.invoiceflow.commands.shared.NorwegianSamples.KARI;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The customer register: details, contacts and their rules. */
-class CustomerTest {
+class CustomerTest extends AggregateTestBase<Customer> {
     private static final CustomerNumber NUMBER = new CustomerNumber("50005");
     private static final Address BERGEN = new Address("Bryggen 2", "5003", "Bergen", "NO");
 
-    private DirectoryFixtures db;
-    private TenantId tenant;
-    private AggregateTestFixture<Customer> fixture;
-
-    @BeforeEach
-    void setUp() {
-        db = DirectoryFixtures.inMemory();
-        tenant = NorwegianSamples.seed(db);
-        fixture = FixtureSupport.fixture(Customer.class, db);
-    }
-
-    @AfterEach
-    void tearDown() {
-        db.close();
+    CustomerTest() {
+        super(Customer.class);
     }
 
     private static CustomerDetails details() {

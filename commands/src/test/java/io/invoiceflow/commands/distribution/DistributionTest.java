@@ -1,8 +1,6 @@
 package io.invoiceflow.commands.distribution;
 
-import io.invoiceflow.commands.directory.DirectoryFixtures;
-import io.invoiceflow.commands.shared.FixtureSupport;
-import io.invoiceflow.commands.shared.NorwegianSamples;
+import io.invoiceflow.commands.shared.AggregateTestBase;
 import io.invoiceflow.events.ErrorCode;
 import io.invoiceflow.events.distribution.DistributionBounced;
 import io.invoiceflow.events.distribution.DistributionFailed;
@@ -17,9 +15,6 @@ import io.invoiceflow.events.distribution.RecordDistributionRendered;
 import io.invoiceflow.events.distribution.RecordDistributionSent;
 import io.invoiceflow.events.shared.InvoiceId;
 import io.invoiceflow.events.shared.TenantId;
-import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -28,26 +23,14 @@ import java.util.List;
 import static io.invoiceflow.commands.shared.DomainErrorMatcher.domainError;
 
 /** The distribution's rules: what makes the sending process safe to repeat. */
-class DistributionTest {
+class DistributionTest extends AggregateTestBase<Distribution> {
     private static final DistributionId ID = new DistributionId("8c1e3a5f-7b9d-4f2a-b4c6-d8e0f2a4b6c8");
     private static final InvoiceId INVOICE = new InvoiceId("c4e8f1a2-6b3d-4f9e-a7c5-2d1b0e9f8a76");
     private static final String MESSAGE_ID = "<JBSWY3DPEHPK3PXP@invoiceflow.example>";
     private static final String SHA = "9f2c4e6a8b0d1f3e5a7c9e1b3d5f7a9c2e4b6d8f0a1c3e5b7d9f1a3c5e7b9d1f";
 
-    private DirectoryFixtures db;
-    private TenantId tenant;
-    private AggregateTestFixture<Distribution> fixture;
-
-    @BeforeEach
-    void setUp() {
-        db = DirectoryFixtures.inMemory();
-        tenant = NorwegianSamples.seed(db);
-        fixture = FixtureSupport.fixture(Distribution.class, db);
-    }
-
-    @AfterEach
-    void tearDown() {
-        db.close();
+    DistributionTest() {
+        super(Distribution.class);
     }
 
     private DistributionRequested requested() {

@@ -1,7 +1,6 @@
 package io.invoiceflow.commands.distributionlist;
 
-import io.invoiceflow.commands.directory.DirectoryFixtures;
-import io.invoiceflow.commands.shared.FixtureSupport;
+import io.invoiceflow.commands.shared.AggregateTestBase;
 import io.invoiceflow.commands.shared.NorwegianSamples;
 import io.invoiceflow.events.ErrorCode;
 import io.invoiceflow.events.distributionlist.DistributionEntryRemoved;
@@ -11,9 +10,6 @@ import io.invoiceflow.events.distributionlist.SetDistributionEntry;
 import io.invoiceflow.events.shared.CustomerNumber;
 import io.invoiceflow.events.shared.TenantId;
 import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullSource;
@@ -25,25 +21,13 @@ import static io.invoiceflow.events.distributionlist.SetDistributionEntry.Outcom
 import static io.invoiceflow.events.distributionlist.SetDistributionEntry.Outcome.UNCHANGED;
 
 /** An entry of the distribution list (P1, P2): one address per customer number, added, changed and removed. */
-class DistributionEntryTest {
+class DistributionEntryTest extends AggregateTestBase<DistributionEntry> {
     private static final CustomerNumber NUMBER = NorwegianSamples.BAKERY;
     private static final String KARI = "kari@bryggen.example";
     private static final String INVOICES = "faktura@bryggen.example";
 
-    private DirectoryFixtures db;
-    private TenantId tenant;
-    private AggregateTestFixture<DistributionEntry> fixture;
-
-    @BeforeEach
-    void setUp() {
-        db = DirectoryFixtures.inMemory();
-        tenant = NorwegianSamples.seed(db);
-        fixture = FixtureSupport.fixture(DistributionEntry.class, db);
-    }
-
-    @AfterEach
-    void tearDown() {
-        db.close();
+    DistributionEntryTest() {
+        super(DistributionEntry.class);
     }
 
     private DistributionEntrySet set(String email) {

@@ -13,9 +13,8 @@ import io.invoiceflow.events.frequency.FrequencyPattern;
 import io.invoiceflow.events.frequency.RenameFrequency;
 import io.invoiceflow.events.shared.TenantId;
 import io.invoiceflow.events.tenant.DeactivateInvoicing;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.LocalDate;
 
@@ -24,17 +23,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The catalogue list row is written in the command's transaction, with who created and changed it. */
 class FrequencyDirectoryIT {
-    private static WriteSideSupport w;
-
-    @BeforeAll
-    static void start() {
-        w = WriteSideSupport.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        w.close();
-    }
+    @RegisterExtension
+    static final WriteSideSupport w = WriteSideSupport.perTestClass();
 
     @Test
     void shouldKeepTheListRowInStep_whenTheFrequencyIsCreatedRenamedAndDeactivated() {

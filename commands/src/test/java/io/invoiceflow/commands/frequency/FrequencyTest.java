@@ -1,6 +1,6 @@
 package io.invoiceflow.commands.frequency;
 
-import io.invoiceflow.commands.directory.DirectoryFixtures;
+import io.invoiceflow.commands.shared.AggregateTestBase;
 import io.invoiceflow.commands.shared.FixtureSupport;
 import io.invoiceflow.commands.shared.NorwegianSamples;
 import io.invoiceflow.events.ErrorCode;
@@ -24,9 +24,6 @@ import io.invoiceflow.events.shared.Address;
 import io.invoiceflow.events.shared.TenantId;
 import io.invoiceflow.events.tenant.NumberSeries;
 import io.invoiceflow.events.tenant.TenantProfile;
-import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -41,7 +38,7 @@ import static io.invoiceflow.commands.shared.FixtureSupport.onlyEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The frequency catalogue's aggregate (Q1-Q5). */
-class FrequencyTest {
+class FrequencyTest extends AggregateTestBase<Frequency> {
     private static final FrequencyId ID = new FrequencyId("5b7d9f1a-3c5e-4a7b-9d1f-2e4a6c8b0d13");
     private static final LocalDate ANCHOR = LocalDate.of(2026, 1, 2);
     private static final FrequencyDefinition EVERY_OTHER_FRIDAY = new FrequencyDefinition(
@@ -49,20 +46,8 @@ class FrequencyTest {
     private static final FrequencyDefinition LAST_FRIDAY = new FrequencyDefinition(
             FrequencyPattern.monthlyOnWeekday(1, WeekPosition.LAST, DayOfWeek.FRIDAY), ANCHOR, FrequencyEnd.after(12));
 
-    private DirectoryFixtures db;
-    private TenantId tenant;
-    private AggregateTestFixture<Frequency> fixture;
-
-    @BeforeEach
-    void setUp() {
-        db = DirectoryFixtures.inMemory();
-        tenant = NorwegianSamples.seed(db);
-        fixture = FixtureSupport.fixture(Frequency.class, db);
-    }
-
-    @AfterEach
-    void tearDown() {
-        db.close();
+    FrequencyTest() {
+        super(Frequency.class);
     }
 
     private FrequencyCreated created() {

@@ -4,7 +4,6 @@ import io.invoiceflow.commands.TestTenants;
 import io.invoiceflow.commands.shared.WriteSideSupport;
 import io.invoiceflow.events.ErrorCode;
 import io.invoiceflow.events.invoice.CloneInvoice;
-import io.invoiceflow.events.invoice.DeleteInvoiceDraft;
 import io.invoiceflow.events.invoice.FinalizeInvoice;
 import io.invoiceflow.events.invoice.InvoiceContent;
 import io.invoiceflow.events.invoice.InvoiceDraft;
@@ -16,10 +15,8 @@ import io.invoiceflow.events.invoice.VoidInvoice;
 import io.invoiceflow.events.shared.InvoiceId;
 import io.invoiceflow.events.shared.PaymentTerms;
 import io.invoiceflow.events.shared.TenantId;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.LocalDate;
 
@@ -28,23 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** H1/H12 clone: a new draft with the content of any invoice, without its dates. */
 class InvoiceCloneIT {
-    private static WriteSideSupport w;
-    private TenantId tenant;
-
-    @BeforeAll
-    static void start() {
-        w = WriteSideSupport.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        w.close();
-    }
-
-    @BeforeEach
-    void setUp() {
-        tenant = w.seedTenant();
-    }
+    @RegisterExtension
+    static final WriteSideSupport w = WriteSideSupport.perTestClass();
+    private final TenantId tenant = w.seedTenant();
 
     @Test
     void shouldDraftACopyWithoutDates_whenAFinalInvoiceIsCloned() {
@@ -125,8 +108,7 @@ class InvoiceCloneIT {
     @Test
     void shouldNotFindTheSource_whenItDoesNotExistOrWasDeleted() {
         // given a deleted draft
-        InvoiceId deleted = w.draft(tenant, TestTenants.draft());
-        w.send(tenant, new DeleteInvoiceDraft(deleted, tenant, null));
+        InvoiceId deleted = w.deletedDraft(tenant);
         // when / then
         assertThat(w.refused(tenant, new CloneInvoice(deleted, tenant, InvoiceId.random())).code())
                 .isEqualTo(ErrorCode.NOT_FOUND);

@@ -17,10 +17,9 @@ import io.invoiceflow.events.shared.PaymentTerms;
 import io.invoiceflow.events.shared.TenantId;
 import io.invoiceflow.events.shared.Totals;
 import io.invoiceflow.events.shared.VatLine;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -39,19 +38,10 @@ import static org.assertj.core.api.Assertions.tuple;
  * credit note in one unit of work, numbered from the tenant's credit note series (CN-1, CN-2, ...).
  */
 class InvoiceCreditIT {
-    private static WriteSideSupport w;
+    @RegisterExtension
+    static final WriteSideSupport w = WriteSideSupport.perTestClass();
     private TenantId tenant;
     private InvoiceId invoice;
-
-    @BeforeAll
-    static void start() {
-        w = WriteSideSupport.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        w.close();
-    }
 
     /** Two lines: 3 x 199.90 = 599.70 at 25 % and 10 x 45.00 = 450.00 at 15 %; gross 1 267.13. */
     static InvoiceDraft twoLines() {

@@ -1,8 +1,7 @@
 package io.invoiceflow.commands.invoice;
 
 import io.invoiceflow.commands.TestTenants;
-import io.invoiceflow.commands.directory.DirectoryFixtures;
-import io.invoiceflow.commands.shared.FixtureSupport;
+import io.invoiceflow.commands.shared.AggregateTestBase;
 import io.invoiceflow.commands.shared.NorwegianSamples;
 import io.invoiceflow.events.ErrorCode;
 import io.invoiceflow.events.invoice.ChangeInvoiceDraft;
@@ -24,9 +23,6 @@ import io.invoiceflow.events.shared.PaymentTerms;
 import io.invoiceflow.events.shared.ProductCode;
 import io.invoiceflow.events.shared.TenantId;
 import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -49,22 +45,11 @@ import static io.invoiceflow.commands.shared.NorwegianSamples.custom;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** H1, H3, H4, H5, H6, H9: drafting an invoice, its defaults and its validation (Axon aggregate fixture). */
-class InvoiceDraftTest {
-    private DirectoryFixtures db;
-    private TenantId tenant;
-    private AggregateTestFixture<Invoice> fixture;
+class InvoiceDraftTest extends AggregateTestBase<Invoice> {
     private final InvoiceId invoiceId = InvoiceId.random();
 
-    @BeforeEach
-    void setUp() {
-        db = DirectoryFixtures.inMemory();
-        tenant = NorwegianSamples.seed(db);
-        fixture = FixtureSupport.fixture(Invoice.class, db);
-    }
-
-    @AfterEach
-    void tearDown() {
-        db.close();
+    InvoiceDraftTest() {
+        super(Invoice.class);
     }
 
     // ---- create

@@ -1,7 +1,7 @@
 package io.invoiceflow.commands.invoice;
 
 import io.invoiceflow.commands.TestTenants;
-import io.invoiceflow.commands.directory.DirectoryFixtures;
+import io.invoiceflow.commands.shared.AggregateTestBase;
 import io.invoiceflow.commands.shared.FixtureSupport;
 import io.invoiceflow.commands.shared.NorwegianSamples;
 import io.invoiceflow.events.ErrorCode;
@@ -21,8 +21,6 @@ import io.invoiceflow.events.shared.InvoiceId;
 import io.invoiceflow.events.shared.PaymentTerms;
 import io.invoiceflow.events.shared.TenantId;
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -50,22 +48,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * rules, optimistic concurrency, tenant isolation (Axon aggregate fixture on a real H2 directory,
  * clock fixed at 23:30 UTC on 14 March 2026 = 00:30 on 15 March in Oslo).
  */
-class InvoiceLifecycleTest {
-    private DirectoryFixtures db;
-    private TenantId tenant;
-    private AggregateTestFixture<Invoice> fixture;
+class InvoiceLifecycleTest extends AggregateTestBase<Invoice> {
     private final InvoiceId invoiceId = InvoiceId.random();
 
-    @BeforeEach
-    void setUp() {
-        db = DirectoryFixtures.inMemory();
-        tenant = NorwegianSamples.seed(db);
-        fixture = FixtureSupport.fixture(Invoice.class, db);
-    }
-
-    @AfterEach
-    void tearDown() {
-        db.close();
+    InvoiceLifecycleTest() {
+        super(Invoice.class);
     }
 
     // ---- finalization

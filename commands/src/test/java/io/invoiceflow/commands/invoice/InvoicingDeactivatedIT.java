@@ -25,10 +25,9 @@ import io.invoiceflow.events.shared.OrderId;
 import io.invoiceflow.events.shared.TenantId;
 import io.invoiceflow.events.tenant.ActivateInvoicing;
 import io.invoiceflow.events.tenant.DeactivateInvoicing;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,30 +44,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * orders can still be created and changed.
  */
 class InvoicingDeactivatedIT {
-    private static WriteSideSupport w;
+    @RegisterExtension
+    static final WriteSideSupport w = WriteSideSupport.perTestClass();
     private TenantId tenant;
-    private InvoiceId draft;
-    private InvoiceId finalInvoice;
-    private OrderId order;
-
-    @BeforeAll
-    static void start() {
-        w = WriteSideSupport.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        w.close();
-    }
+    private WriteSideSupport.Documents documents;
 
     @BeforeEach
     void setUp() {
         // given a draft, a final invoice (INV-1001) and an order, then invoicing is deactivated
         tenant = w.seedTenant();
-        draft = w.draft(tenant, TestTenants.draft());
-        finalInvoice = w.finalInvoice(tenant, TestTenants.draft());
-        order = OrderId.random();
-        w.send(tenant, new CreateOrder(order, tenant, orderDraft()));
+        documents = w.createDocuments(tenant, orderDraft());
         w.send(tenant, new DeactivateInvoicing(tenant, "Avsluttet avtale"));
     }
 
@@ -81,14 +66,14 @@ class InvoicingDeactivatedIT {
         // given setUp
         Map<String, Object> commands = new LinkedHashMap<>();
         commands.put("create", new CreateInvoice(InvoiceId.random(), tenant, TestTenants.draft()));
-        commands.put("change", new ChangeInvoiceDraft(draft, tenant, TestTenants.draft(), null));
-        commands.put("delete", new DeleteInvoiceDraft(draft, tenant, null));
-        commands.put("finalize", new FinalizeInvoice(draft, tenant, null));
-        commands.put("pay", new MarkInvoicePaid(finalInvoice, tenant, null));
-        commands.put("void", new VoidInvoice(finalInvoice, tenant, null));
-        commands.put("credit", new CreditInvoice(finalInvoice, tenant, CreditNoteId.random(), null, null));
-        commands.put("clone", new CloneInvoice(finalInvoice, tenant, InvoiceId.random()));
-        commands.put("invoice order", new InvoiceOrder(order, tenant, InvoiceId.random(), null));
+        commands.put("change", new ChangeInvoiceDraft(documents.draft(), tenant, TestTenants.draft(), null));
+        commands.put("delete", new DeleteInvoiceDraft(documents.draft(), tenant, null));
+        commands.put("finalize", new FinalizeInvoice(documents.draft(), tenant, null));
+        commands.put("pay", new MarkInvoicePaid(documents.finalInvoice(), tenant, null));
+        commands.put("void", new VoidInvoice(documents.finalInvoice(), tenant, null));
+        commands.put("credit", new CreditInvoice(documents.finalInvoice(), tenant, CreditNoteId.random(), null, null));
+        commands.put("clone", new CloneInvoice(documents.finalInvoice(), tenant, InvoiceId.random()));
+        commands.put("invoice order", new InvoiceOrder(documents.order(), tenant, InvoiceId.random(), null));
 
         // when / then each is refused with the S1 code, and nothing is stored
         commands.forEach((name, command) -> {
@@ -96,9 +81,9 @@ class InvoicingDeactivatedIT {
             assertThat(e.code()).as(name).isEqualTo(ErrorCode.INVOICING_DEACTIVATED);
             assertThat(e.getMessage()).as(name).containsIgnoringCase("deactivated");
         });
-        assertThat(w.payloads(draft.value())).hasSize(1);
-        assertThat(w.payloads(finalInvoice.value())).hasSize(2);
-        assertThat(w.payloads(order.value())).hasSize(1);
+        assertThat(w.payloads(documents.draft().value())).hasSize(1);
+        assertThat(w.payloads(documents.finalInvoice().value())).hasSize(2);
+        assertThat(w.payloads(documents.order().value())).hasSize(1);
     }
 
     @Test
@@ -107,10 +92,10 @@ class InvoicingDeactivatedIT {
         OrderId newOrder = OrderId.random();
         // when
         w.send(tenant, new CreateOrder(newOrder, tenant, orderDraft()));
-        w.send(tenant, new ChangeOrder(order, tenant, orderDraft(), 0L));
+        w.send(tenant, new ChangeOrder(documents.order(), tenant, orderDraft(), 0L));
         // then
         assertThat(w.payloads(newOrder.value())).singleElement().isInstanceOf(OrderCreated.class);
-        assertThat(w.last(order.value(), OrderChanged.class).content().totals().grossAmount())
+        assertThat(w.last(documents.order().value(), OrderChanged.class).content().totals().grossAmount())
                 .isEqualByComparingTo("3125.00");
     }
 
@@ -119,8 +104,8 @@ class InvoicingDeactivatedIT {
         // given invoicing is activated again
         w.send(tenant, new ActivateInvoicing(tenant));
         // when
-        w.send(tenant, new FinalizeInvoice(draft, tenant, null));
+        w.send(tenant, new FinalizeInvoice(documents.draft(), tenant, null));
         // then the number series continues without a gap
-        assertThat(w.last(draft.value(), InvoiceFinalized.class).number()).isEqualTo("INV-1002");
+        assertThat(w.last(documents.draft().value(), InvoiceFinalized.class).number()).isEqualTo("INV-1002");
     }
 }

@@ -20,10 +20,9 @@ import io.invoiceflow.events.shared.InvoiceId;
 import io.invoiceflow.events.shared.OrderId;
 import io.invoiceflow.events.shared.PaymentTerms;
 import io.invoiceflow.events.shared.TenantId;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -36,19 +35,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** H1 invoice from an order, through the real write side: the order is marked and the invoice drafted in one unit of work. */
 class OrderInvoicingIT {
-    private static WriteSideSupport w;
+    @RegisterExtension
+    static final WriteSideSupport w = WriteSideSupport.perTestClass();
     private TenantId tenant;
     private OrderId order;
-
-    @BeforeAll
-    static void start() {
-        w = WriteSideSupport.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        w.close();
-    }
 
     /** 6 consulting hours from the catalogue: 6 x 1 250.00 = 7 500.00, VAT 1 875.00, gross 9 375.00. */
     private static OrderDraft consultingOrder() {

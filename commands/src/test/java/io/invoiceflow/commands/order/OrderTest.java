@@ -1,7 +1,6 @@
 package io.invoiceflow.commands.order;
 
-import io.invoiceflow.commands.directory.DirectoryFixtures;
-import io.invoiceflow.commands.shared.FixtureSupport;
+import io.invoiceflow.commands.shared.AggregateTestBase;
 import io.invoiceflow.commands.shared.NorwegianSamples;
 import io.invoiceflow.events.ErrorCode;
 import io.invoiceflow.events.invoice.InvoiceContent;
@@ -21,9 +20,6 @@ import io.invoiceflow.events.shared.PaymentTerms;
 import io.invoiceflow.events.shared.TenantId;
 import io.invoiceflow.events.shared.Totals;
 import io.invoiceflow.events.shared.VatLine;
-import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -41,22 +37,11 @@ import static io.invoiceflow.commands.shared.NorwegianSamples.custom;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** H1 (orders) and S1 (orders stay open while invoicing is off), on the Order aggregate alone. */
-class OrderTest {
-    private DirectoryFixtures db;
-    private TenantId tenant;
-    private AggregateTestFixture<Order> fixture;
+class OrderTest extends AggregateTestBase<Order> {
     private final OrderId orderId = OrderId.random();
 
-    @BeforeEach
-    void setUp() {
-        db = DirectoryFixtures.inMemory();
-        tenant = NorwegianSamples.seed(db);
-        fixture = FixtureSupport.fixture(Order.class, db);
-    }
-
-    @AfterEach
-    void tearDown() {
-        db.close();
+    OrderTest() {
+        super(Order.class);
     }
 
     /** 20 loaves from the catalogue: 20 x 45.00 = 900.00 at 15 %, VAT 135.00, gross 1 035.00. */

@@ -1,8 +1,7 @@
 package io.invoiceflow.commands.product;
 
-import io.invoiceflow.commands.directory.DirectoryFixtures;
+import io.invoiceflow.commands.shared.AggregateTestBase;
 import io.invoiceflow.commands.shared.FixtureSupport;
-import io.invoiceflow.commands.shared.NorwegianSamples;
 import io.invoiceflow.events.ErrorCode;
 import io.invoiceflow.events.product.AddProduct;
 import io.invoiceflow.events.product.ChangeProduct;
@@ -14,9 +13,6 @@ import io.invoiceflow.events.shared.ProductCode;
 import io.invoiceflow.events.shared.TenantId;
 import io.invoiceflow.events.tenant.NumberSeries;
 import io.invoiceflow.events.tenant.TenantProfile;
-import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -30,23 +26,11 @@ import static io.invoiceflow.commands.shared.FixtureSupport.onlyEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The product catalogue (H5 catalogue lines take their defaults from it). */
-class ProductTest {
+class ProductTest extends AggregateTestBase<Product> {
     private static final ProductCode CODE = new ProductCode("RENS-1");
 
-    private DirectoryFixtures db;
-    private TenantId tenant;
-    private AggregateTestFixture<Product> fixture;
-
-    @BeforeEach
-    void setUp() {
-        db = DirectoryFixtures.inMemory();
-        tenant = NorwegianSamples.seed(db);
-        fixture = FixtureSupport.fixture(Product.class, db);
-    }
-
-    @AfterEach
-    void tearDown() {
-        db.close();
+    ProductTest() {
+        super(Product.class);
     }
 
     private static ProductDetails cleaning() {

@@ -40,9 +40,8 @@ import io.invoiceflow.events.shared.PaymentTerms;
 import io.invoiceflow.events.shared.TenantId;
 import io.invoiceflow.events.tenant.ActivateInvoicing;
 import io.invoiceflow.events.tenant.DeactivateInvoicing;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -68,17 +67,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RecurringOccurrenceIT {
     private static final LocalDate FIRST = LocalDate.of(2026, 4, 1);
-    private static WriteSideSupport w;
-
-    @BeforeAll
-    static void start() {
-        w = WriteSideSupport.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        w.close();
-    }
+    @RegisterExtension
+    static final WriteSideSupport w = WriteSideSupport.perTestClass();
 
     /** A monthly template (from the 1st of April) of a draft for the bakery with NET_14 terms. */
     private static RecurringId template(TenantId tenant, LocalDate endDate) {

@@ -8,6 +8,7 @@ import io.invoiceflow.documents.Kid;
 import io.invoiceflow.documents.email.EmailTemplate;
 import io.invoiceflow.documents.pdf.Layout;
 import io.invoiceflow.documents.pdf.Template;
+import io.invoiceflow.documents.testing.Logos;
 import io.invoiceflow.events.EventJson;
 import io.invoiceflow.events.settings.ChangeDefaultLayouts;
 import io.invoiceflow.events.settings.ChangePaymentSettings;
@@ -23,9 +24,8 @@ import io.invoiceflow.events.settings.TemplateName;
 import io.invoiceflow.events.shared.TenantId;
 import io.invoiceflow.events.tenant.DeactivateInvoicing;
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -39,24 +39,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DistributionSettingsDirectoryIT {
     private static final String SEALED = "if1:0a1b2c3d:c2VhbGVkLWZvci10ZXN0cw";
-    private static WriteSideSupport w;
-
-    @BeforeAll
-    static void start() {
-        w = WriteSideSupport.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        w.close();
-    }
+    @RegisterExtension
+    static final WriteSideSupport w = WriteSideSupport.perTestClass();
 
     @Test
     void shouldGiveTheDistributionWhatTheLastCommandsLeft_whenItAsksForATenantsSettings() {
         // given a tenant with invoicing deactivated (settings are not invoicing) that sets everything
         TenantId tenant = w.seedTenant();
         w.send(tenant, new DeactivateInvoicing(tenant, null));
-        byte[] logo = SettingsSamples.png(200, 60);
+        byte[] logo = Logos.png(200, 60);
         TemplateName branded = new TemplateName("branded");
         w.send(tenant, new ChangePaymentSettings(tenant, SettingsSamples.payment(), null));
         w.send(tenant, new SaveDocumentTemplate(tenant, branded, null, SettingsSamples.XSLT, logo, null, null, null,

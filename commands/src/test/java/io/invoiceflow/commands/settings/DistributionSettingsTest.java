@@ -4,6 +4,7 @@ import io.invoiceflow.commands.directory.DirectoryFixtures;
 import io.invoiceflow.commands.shared.FixtureSupport;
 import io.invoiceflow.commands.shared.NorwegianSamples;
 import io.invoiceflow.commands.store.Dialect;
+import io.invoiceflow.documents.testing.Logos;
 import io.invoiceflow.events.ErrorCode;
 import io.invoiceflow.events.settings.ChangeDefaultLayouts;
 import io.invoiceflow.events.settings.ChangePaymentSettings;
@@ -177,7 +178,7 @@ class DistributionSettingsTest {
     @Test
     void shouldStoreTheLogoAndStylesheetAndRecordTheirHashes_whenACustomTemplateIsSaved() {
         // given
-        byte[] logo = SettingsSamples.png(120, 40);
+        byte[] logo = Logos.png(120, 40);
 
         // when
         fixture.givenNoPriorActivity()

@@ -7,13 +7,20 @@ import io.invoiceflow.commands.WriteSideSettings;
 import io.invoiceflow.events.DomainException;
 import io.invoiceflow.events.customer.RegisterCustomer;
 import io.invoiceflow.events.invoice.CreateInvoice;
+import io.invoiceflow.events.invoice.DeleteInvoiceDraft;
 import io.invoiceflow.events.invoice.FinalizeInvoice;
 import io.invoiceflow.events.invoice.InvoiceDraft;
+import io.invoiceflow.events.order.CreateOrder;
+import io.invoiceflow.events.order.OrderDraft;
 import io.invoiceflow.events.product.AddProduct;
 import io.invoiceflow.events.shared.InvoiceId;
+import io.invoiceflow.events.shared.OrderId;
 import io.invoiceflow.events.shared.TenantId;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -29,15 +36,16 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  * The real write side (Axon on the JDBC event store, directory projector in the command's
  * transaction) on a private H2 in-memory database, with the clock fixed at
  * {@link FixtureSupport#NOW}. For the commands that touch two aggregates (credit, clone, invoice an
- * order), which AggregateTestFixture cannot test.
+ * order), which AggregateTestFixture cannot test. Either {@link #start() started} by the test, which
+ * closes it, or one for all the tests of a class: {@link #perTestClass()}.
  */
-public final class WriteSideSupport implements AutoCloseable {
-    private final JdbcDataSource dataSource;
-    private final WriteSide writeSide;
+public final class WriteSideSupport implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
+    private final Clock clock;
+    private JdbcDataSource dataSource;
+    private WriteSide writeSide;
 
-    private WriteSideSupport(JdbcDataSource dataSource, WriteSide writeSide) {
-        this.dataSource = dataSource;
-        this.writeSide = writeSide;
+    private WriteSideSupport(Clock clock) {
+        this.clock = clock;
     }
 
     public static WriteSideSupport start() {
@@ -45,9 +53,35 @@ public final class WriteSideSupport implements AutoCloseable {
     }
 
     public static WriteSideSupport start(Clock clock) {
-        JdbcDataSource ds = new JdbcDataSource();
-        ds.setURL("jdbc:h2:mem:writeside-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        return new WriteSideSupport(ds, WriteSide.start(ds, WriteSideSettings.defaults("test"), clock, null));
+        WriteSideSupport support = new WriteSideSupport(clock);
+        support.open();
+        return support;
+    }
+
+    /**
+     * A write side for {@code @RegisterExtension static final}: started before the first test of the class,
+     * closed after the last.
+     */
+    public static WriteSideSupport perTestClass() {
+        return new WriteSideSupport(FixtureSupport.CLOCK);
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        open();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        if (writeSide != null) {
+            close();
+        }
+    }
+
+    private void open() {
+        dataSource = new JdbcDataSource();
+        dataSource.setURL("jdbc:h2:mem:writeside-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        writeSide = WriteSide.start(dataSource, WriteSideSettings.defaults("test"), clock, null);
     }
 
     public WriteSide writeSide() {
@@ -105,6 +139,26 @@ public final class WriteSideSupport implements AutoCloseable {
         InvoiceId id = draft(tenant, draft);
         send(tenant, new FinalizeInvoice(id, tenant, null));
         return id;
+    }
+
+    /** A draft of {@link TestTenants#draft()} that was deleted: its id is taken, its history kept. */
+    public InvoiceId deletedDraft(TenantId tenant) {
+        InvoiceId id = draft(tenant, TestTenants.draft());
+        send(tenant, new DeleteInvoiceDraft(id, tenant, null));
+        return id;
+    }
+
+    /** A draft and a final invoice of {@link TestTenants#draft()} (INV-1001 in a fresh tenant), and an order. */
+    public record Documents(InvoiceId draft, InvoiceId finalInvoice, OrderId order) {
+    }
+
+    /** Makes {@link Documents} in {@code tenant}, in this order: the draft, the final invoice, then {@code order}. */
+    public Documents createDocuments(TenantId tenant, OrderDraft order) {
+        InvoiceId draft = draft(tenant, TestTenants.draft());
+        InvoiceId finalInvoice = finalInvoice(tenant, TestTenants.draft());
+        OrderId orderId = OrderId.random();
+        send(tenant, new CreateOrder(orderId, tenant, order));
+        return new Documents(draft, finalInvoice, orderId);
     }
 
     @Override

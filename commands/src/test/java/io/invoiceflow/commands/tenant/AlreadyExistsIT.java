@@ -6,17 +6,14 @@ import io.invoiceflow.commands.shared.WriteSideSupport;
 import io.invoiceflow.events.ErrorCode;
 import io.invoiceflow.events.customer.RegisterCustomer;
 import io.invoiceflow.events.invoice.CreateInvoice;
-import io.invoiceflow.events.invoice.DeleteInvoiceDraft;
 import io.invoiceflow.events.order.CreateOrder;
 import io.invoiceflow.events.order.OrderDraft;
 import io.invoiceflow.events.product.AddProduct;
 import io.invoiceflow.events.shared.InvoiceId;
 import io.invoiceflow.events.shared.OrderId;
 import io.invoiceflow.events.shared.TenantId;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 
@@ -25,23 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Creating what already exists is refused with ALREADY_EXISTS and changes nothing (real write side). */
 class AlreadyExistsIT {
-    private static WriteSideSupport w;
-    private TenantId tenant;
-
-    @BeforeAll
-    static void start() {
-        w = WriteSideSupport.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        w.close();
-    }
-
-    @BeforeEach
-    void setUp() {
-        tenant = w.seedTenant();
-    }
+    @RegisterExtension
+    static final WriteSideSupport w = WriteSideSupport.perTestClass();
+    private final TenantId tenant = w.seedTenant();
 
     @Test
     void shouldRefuseAsAlreadyExisting_whenTenantIsCreatedTwice() {
@@ -92,8 +75,7 @@ class AlreadyExistsIT {
     @Test
     void shouldNotReuseTheId_whenTheDraftWasDeleted() {
         // given a deleted draft
-        InvoiceId invoice = w.draft(tenant, TestTenants.draft());
-        w.send(tenant, new DeleteInvoiceDraft(invoice, tenant, null));
+        InvoiceId invoice = w.deletedDraft(tenant);
         // when / then its id stays used (its history stays)
         assertThat(w.refused(tenant, new CreateInvoice(invoice, tenant, TestTenants.draft())).code())
                 .isEqualTo(ErrorCode.ALREADY_EXISTS);

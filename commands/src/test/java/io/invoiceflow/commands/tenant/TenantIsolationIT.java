@@ -16,7 +16,6 @@ import io.invoiceflow.events.invoice.InvoiceDraft;
 import io.invoiceflow.events.invoice.MarkInvoicePaid;
 import io.invoiceflow.events.invoice.VoidInvoice;
 import io.invoiceflow.events.order.ChangeOrder;
-import io.invoiceflow.events.order.CreateOrder;
 import io.invoiceflow.events.order.InvoiceOrder;
 import io.invoiceflow.events.order.OrderDraft;
 import io.invoiceflow.events.product.ChangeProduct;
@@ -24,13 +23,11 @@ import io.invoiceflow.events.shared.CreditNoteId;
 import io.invoiceflow.events.shared.CustomerNumber;
 import io.invoiceflow.events.shared.InvoiceId;
 import io.invoiceflow.events.shared.LineInput;
-import io.invoiceflow.events.shared.OrderId;
 import io.invoiceflow.events.shared.TenantId;
 import io.invoiceflow.events.tenant.DeactivateInvoicing;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
@@ -47,56 +44,43 @@ import static org.assertj.core.api.Assertions.assertThat;
  * resource with the caller's own tenant id is answered NOT_FOUND, as if the id did not exist.
  */
 class TenantIsolationIT {
-    private static WriteSideSupport w;
+    @RegisterExtension
+    static final WriteSideSupport w = WriteSideSupport.perTestClass();
     private TenantId victim;
     private TenantId intruder;
-    private InvoiceId draft;
-    private InvoiceId finalInvoice;
-    private OrderId order;
-
-    @BeforeAll
-    static void start() {
-        w = WriteSideSupport.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        w.close();
-    }
+    private WriteSideSupport.Documents victims;
 
     @BeforeEach
     void setUp() {
         victim = w.seedTenant();
         intruder = w.seedTenant();
-        draft = w.draft(victim, TestTenants.draft());
-        finalInvoice = w.finalInvoice(victim, TestTenants.draft());
-        order = OrderId.random();
-        w.send(victim, new CreateOrder(order, victim, new OrderDraft(BAKERY, null, null, null, null,
-                List.of(catalogue(CONSULTING, "1")))));
+        victims = w.createDocuments(victim, new OrderDraft(BAKERY, null, null, null, null,
+                List.of(catalogue(CONSULTING, "1"))));
     }
 
     @Test
     void shouldAnswerNotFound_whenAnotherTenantAddressesAnyOfItsResources() {
         // given the victim's draft, final invoice, order, customer and product
         Map<String, Object> commands = new LinkedHashMap<>();
-        commands.put("change invoice", new ChangeInvoiceDraft(draft, intruder, TestTenants.draft(), null));
-        commands.put("delete invoice", new DeleteInvoiceDraft(draft, intruder, null));
-        commands.put("finalize invoice", new FinalizeInvoice(draft, intruder, null));
-        commands.put("pay invoice", new MarkInvoicePaid(finalInvoice, intruder, null));
-        commands.put("void invoice", new VoidInvoice(finalInvoice, intruder, null));
-        commands.put("credit invoice", new CreditInvoice(finalInvoice, intruder, CreditNoteId.random(), null, null));
-        commands.put("clone invoice", new CloneInvoice(finalInvoice, intruder, InvoiceId.random()));
-        commands.put("change order", new ChangeOrder(order, intruder, new OrderDraft(BAKERY, null, null, null, null,
-                List.of()), null));
-        commands.put("invoice order", new InvoiceOrder(order, intruder, InvoiceId.random(), null));
+        commands.put("change invoice", new ChangeInvoiceDraft(victims.draft(), intruder, TestTenants.draft(), null));
+        commands.put("delete invoice", new DeleteInvoiceDraft(victims.draft(), intruder, null));
+        commands.put("finalize invoice", new FinalizeInvoice(victims.draft(), intruder, null));
+        commands.put("pay invoice", new MarkInvoicePaid(victims.finalInvoice(), intruder, null));
+        commands.put("void invoice", new VoidInvoice(victims.finalInvoice(), intruder, null));
+        commands.put("credit invoice", new CreditInvoice(victims.finalInvoice(), intruder, CreditNoteId.random(), null,
+                null));
+        commands.put("clone invoice", new CloneInvoice(victims.finalInvoice(), intruder, InvoiceId.random()));
+        commands.put("change order", new ChangeOrder(victims.order(), intruder, new OrderDraft(BAKERY, null, null, null,
+                null, List.of()), null));
+        commands.put("invoice order", new InvoiceOrder(victims.order(), intruder, InvoiceId.random(), null));
 
         // when the intruder sends each with its own tenant id / then
         commands.forEach((name, command) ->
                 assertThat(w.refused(intruder, command).code()).as(name).isEqualTo(ErrorCode.NOT_FOUND));
         // and nothing of the victim's changed
-        assertThat(w.payloads(draft.value())).hasSize(1);
-        assertThat(w.payloads(finalInvoice.value())).hasSize(2);
-        assertThat(w.payloads(order.value())).hasSize(1);
+        assertThat(w.payloads(victims.draft().value())).hasSize(1);
+        assertThat(w.payloads(victims.finalInvoice().value())).hasSize(2);
+        assertThat(w.payloads(victims.order().value())).hasSize(1);
     }
 
     @Test
@@ -130,7 +114,7 @@ class TenantIsolationIT {
         // when the intruder (another tenant) finalizes / then it is not affected
         InvoiceId theirs = w.finalInvoice(intruder, TestTenants.draft());
         assertThat(w.payloads(theirs.value())).hasSize(2);
-        assertThat(w.refused(victim, new FinalizeInvoice(draft, victim, null)).code())
+        assertThat(w.refused(victim, new FinalizeInvoice(victims.draft(), victim, null)).code())
                 .isEqualTo(ErrorCode.INVOICING_DEACTIVATED);
     }
 }

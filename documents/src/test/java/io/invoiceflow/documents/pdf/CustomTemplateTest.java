@@ -3,6 +3,7 @@ package io.invoiceflow.documents.pdf;
 import io.invoiceflow.documents.DocumentKind;
 import io.invoiceflow.documents.Language;
 import io.invoiceflow.documents.SampleDocuments;
+import io.invoiceflow.documents.testing.Stylesheets;
 import io.invoiceflow.events.DomainException;
 import io.invoiceflow.events.ErrorCode;
 import io.invoiceflow.events.FieldViolation;
@@ -27,30 +28,14 @@ class CustomTemplateTest {
 
     /** A minimal valid custom template; {@code body} is placed in the flow. */
     static String template(String body) {
-        return """
-                <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
-                                xmlns:fo="http://www.w3.org/1999/XSL/Format">
-                  <xsl:template match="/document">
-                    <fo:root font-family="DejaVu Sans" font-size="10pt">
-                      <fo:layout-master-set>
-                        <fo:simple-page-master master-name="a4" page-height="297mm" page-width="210mm" margin="20mm">
-                          <fo:region-body/>
-                        </fo:simple-page-master>
-                      </fo:layout-master-set>
-                      <fo:page-sequence master-reference="a4">
-                        <fo:flow flow-name="xsl-region-body">
-                          <fo:block font-size="18pt"><xsl:value-of select="title"/><xsl:text> </xsl:text><xsl:value-of select="number"/></fo:block>
-                          <fo:block><xsl:value-of select="customer/name"/></fo:block>
-                          <fo:block>Til betaling: <xsl:value-of select="totals/gross-amount"/><xsl:text> </xsl:text><xsl:value-of select="@currency"/></fo:block>
-                          <fo:block>KID: <xsl:value-of select="payment/kid"/></fo:block>
-                          <xsl:for-each select="lines/line"><fo:block><xsl:value-of select="description"/></fo:block></xsl:for-each>
-                          %s
-                        </fo:flow>
-                      </fo:page-sequence>
-                    </fo:root>
-                  </xsl:template>
-                </xsl:stylesheet>
-                """.formatted(body);
+        return Stylesheets.a4("""
+                <fo:block font-size="18pt"><xsl:value-of select="title"/><xsl:text> </xsl:text><xsl:value-of select="number"/></fo:block>
+                <fo:block><xsl:value-of select="customer/name"/></fo:block>
+                <fo:block>Til betaling: <xsl:value-of select="totals/gross-amount"/><xsl:text> </xsl:text><xsl:value-of select="@currency"/></fo:block>
+                <fo:block>KID: <xsl:value-of select="payment/kid"/></fo:block>
+                <xsl:for-each select="lines/line"><fo:block><xsl:value-of select="description"/></fo:block></xsl:for-each>
+                %s
+                """.formatted(body));
     }
 
     private static FieldViolation refusal(String xslt) {
