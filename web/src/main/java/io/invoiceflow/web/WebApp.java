@@ -175,8 +175,7 @@ public final class WebApp {
 
     private void configure(JavalinConfig cfg) {
         cfg.startup.showJavalinBanner = false;
-        // a template may carry a 512 KiB logo (as base64) and a 256 KiB stylesheet
-        cfg.http.maxRequestSize = 2_000_000L;
+        cfg.http.maxRequestSize = RequestBodies.MAX_BYTES;
         Json.install(cfg);
         RequestIds.install(cfg);
         ProblemMapping.install(cfg);

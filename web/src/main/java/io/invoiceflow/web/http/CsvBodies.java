@@ -11,8 +11,9 @@ import java.util.Locale;
 
 /**
  * Reads a CSV file sent as the request body: {@code Content-Type: text/csv}, UTF-8 (a {@code charset}
- * parameter, if any, must say so; else 415), at most a given number of bytes (else 413, before more than
- * that is read). The API's general request size limit does not apply: files have their own.
+ * parameter, if any, must say so; else 415), at most a given number of bytes (else 413: at once when the
+ * declared length says so, after that many bytes otherwise). The API's general request size limit does not
+ * apply: files have their own.
  */
 public final class CsvBodies {
     private CsvBodies() {
@@ -23,7 +24,7 @@ public final class CsvBodies {
         String tooLarge = "the file is larger than " + maxBytes + " bytes (" + maxBytes / (1024 * 1024)
                 + " MiB); split it into smaller files";
         if (ctx.req().getContentLengthLong() > maxBytes) {
-            throw new ContentTooLargeResponse(tooLarge);
+            throw ProblemMapping.refusedUnread(ctx, tooLarge);
         }
         try (InputStream in = ctx.bodyInputStream()) {
             byte[] body = in.readNBytes(maxBytes + 1);

@@ -4,6 +4,7 @@ import io.invoiceflow.events.DomainException;
 import io.invoiceflow.events.ErrorCode;
 import io.invoiceflow.events.FieldViolation;
 import io.javalin.config.JavalinConfig;
+import io.javalin.http.ContentTooLargeResponse;
 import io.javalin.http.Context;
 import io.javalin.http.Header;
 import io.javalin.http.HttpResponseException;
@@ -15,6 +16,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -31,8 +33,14 @@ public final class ProblemMapping {
     static final String UNEXPECTED_DETAIL = "An unexpected error occurred. Quote the request id when reporting it.";
     /** Key under which Javalin lists a path's methods in a 405's details. */
     private static final String AVAILABLE_METHODS = "availableMethods";
-    /** The most of a refused (413) body read and dropped before answering; larger ones get a closed connection. */
-    static final long MAX_DISCARDED_BYTES = 32L * 1024 * 1024;
+    /**
+     * The most of a refused (413) body read and dropped before answering (the largest body a route takes, a
+     * 10 MiB CSV file, with room); a larger one, or one still arriving after {@link #DISCARD_TIME}, gets a
+     * closed connection.
+     */
+    static final long MAX_DISCARDED_BYTES = 16L * 1024 * 1024;
+    static final Duration DISCARD_TIME = Duration.ofSeconds(5);
+    private static final String REFUSED_UNREAD = "invoiceflow.refusedUnread";
 
     private ProblemMapping() {
     }
@@ -82,22 +90,33 @@ public final class ProblemMapping {
     }
 
     /**
-     * Reads and drops what is left of a refused body (up to {@link #MAX_DISCARDED_BYTES}), so that a client
-     * still sending it gets the 413: closing the connection on unread bytes resets it, and the client, busy
-     * writing, sees the reset instead of the answer. A client that sent {@code Expect: 100-continue} has
-     * sent nothing yet; reading would ask it for the body, so it is not read.
+     * A 413 decided from the declared {@code Content-Length} before any of the body was read. A client that
+     * sent {@code Expect: 100-continue} then has sent nothing, and the refused body is not asked for.
+     */
+    public static ContentTooLargeResponse refusedUnread(Context ctx, String message) {
+        ctx.attribute(REFUSED_UNREAD, Boolean.TRUE);
+        return new ContentTooLargeResponse(message);
+    }
+
+    /**
+     * Reads and drops what is left of a refused body (at most {@link #MAX_DISCARDED_BYTES} and
+     * {@link #DISCARD_TIME}), so that a client still sending it gets the 413: closing the connection on unread
+     * bytes resets it, and the client, busy writing, sees the reset instead of the answer. Not when the body
+     * was refused unread from a client waiting for 100 Continue (reading would ask it for the body).
      */
     private static void discardUnreadBody(Context ctx) {
         String expect = ctx.header(Header.EXPECT);
-        long declared = ctx.req().getContentLengthLong();
-        if ((expect != null && expect.equalsIgnoreCase("100-continue")) || declared > MAX_DISCARDED_BYTES) {
+        boolean waitingForContinue = expect != null && expect.equalsIgnoreCase("100-continue")
+                && Boolean.TRUE.equals(ctx.attribute(REFUSED_UNREAD));
+        if (waitingForContinue || ctx.req().getContentLengthLong() > MAX_DISCARDED_BYTES) {
             return;
         }
+        long deadline = System.nanoTime() + DISCARD_TIME.toNanos();
         try {
             InputStream in = ctx.req().getInputStream();
             byte[] buffer = new byte[64 * 1024];
             long discarded = 0;
-            for (int n; discarded < MAX_DISCARDED_BYTES && (n = in.read(buffer)) != -1; ) {
+            for (int n; discarded < MAX_DISCARDED_BYTES && System.nanoTime() < deadline && (n = in.read(buffer)) != -1; ) {
                 discarded += n;
             }
         } catch (IOException | RuntimeException e) {

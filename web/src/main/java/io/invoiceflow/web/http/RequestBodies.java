@@ -27,6 +27,8 @@ import java.util.regex.Pattern;
  */
 public final class RequestBodies {
 
+    /** The largest JSON body (a template may carry a 512 KiB logo as base64 and a 256 KiB stylesheet). */
+    public static final long MAX_BYTES = 2_000_000L;
     private static final ObjectMapper MAPPER = Json.newMapper();
     private static final Pattern JSON_MEDIA_TYPE = Pattern.compile("application/(?:[a-z0-9.+-]+\\+)?json");
 
@@ -41,6 +43,9 @@ public final class RequestBodies {
      */
     public static <T> T read(Context ctx, Class<T> type) {
         requireJsonContentType(ctx.contentType());
+        if (ctx.req().getContentLengthLong() > MAX_BYTES) {
+            throw ProblemMapping.refusedUnread(ctx, "the request body is larger than " + MAX_BYTES + " bytes");
+        }
         String body = ctx.body();
         if (body.isBlank()) {
             throw DomainException.invalid(JsonViolations.ROOT, "required", "request body is required");
