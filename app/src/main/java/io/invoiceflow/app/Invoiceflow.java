@@ -61,7 +61,7 @@ import java.util.Properties;
  */
 public final class Invoiceflow implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Invoiceflow.class);
-    /** The Kafka clients' default session timeout, kept against an external cluster. */
+    /** Kafka's default session timeout (45 s), used against an external cluster. */
     private static final Duration KAFKA_SESSION_TIMEOUT = Duration.ofSeconds(45);
 
     /** The commands the stream processors send the write side through invoicing.commands. */
@@ -94,7 +94,7 @@ public final class Invoiceflow implements AutoCloseable {
             } else {
                 bootstrapServers = config.kafkaBootstrapServers().get();
             }
-            // an external cluster keeps the clients' default session timeout
+            // an external cluster: Kafka's default session timeout (ADR 0010)
             Duration sessionTimeout = embeddedKafka ? EmbeddedKafkaBroker.CLIENT_SESSION_TIMEOUT : KAFKA_SESSION_TIMEOUT;
             int replication = config.topicReplication()
                     .orElseGet(() -> embeddedKafka ? 1 : Math.min(3, TopicAdmin.brokerCount(bootstrapServers, Duration.ofSeconds(60))));

@@ -91,12 +91,15 @@ public final class DocumentService implements Documents {
     @Override
     public Optional<Pdf> creditNotePdf(TenantId tenant, CreditNoteId creditNote) {
         return queries.creditNote(tenant, creditNote).map(v -> (CreditNoteIssued) v.view())
-                .flatMap(issued -> view(tenant, issued.invoiceId()).flatMap(credited -> profile(tenant).map(p -> {
+                .flatMap(issued -> profile(tenant).map(p -> {
+                    InvoiceView credited = view(tenant, issued.invoiceId()).orElseThrow(() -> new IllegalStateException(
+                            "credit note " + creditNote.value() + " credits invoice " + issued.invoiceId().value()
+                                    + ", which cannot be read"));
                     TenantDistributionSettings.ForSending settings = writeSide.distributionSettings().forSending(tenant,
                             issued.customer().customerNumber(), DocumentKind.CREDIT_NOTE);
                     Document document = Document.creditNote(p, settings.supplier(), issued, content(credited));
                     return pdf(issued.number(), document, settings, issued.issuedAt());
-                })));
+                }));
     }
 
     /** The PDF of a document as a file; {@code createdAt} null renders a draft's preview. */

@@ -23,6 +23,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -49,7 +50,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      * The consumers' session timeout on this broker. The broker dies with the process, and when it is killed the
      * restarted broker still counts the dead consumers as group members until their sessions expire: with the
      * clients' default (45 s) every restart after a crash waited that long before anything was consumed.
-     * Heartbeats on loopback do not get lost, so a short session costs nothing.
+     * Heartbeats on loopback do not get lost, so a short session costs little: only a pause of more than 10 s
+     * (a long GC, a starved machine) makes a group rebalance.
      */
     public static final Duration CLIENT_SESSION_TIMEOUT = Duration.ofSeconds(10);
 
@@ -117,6 +119,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         try {
             server.startup();
             awaitReady(bootstrapServers, identity.nodeId(), deadline);
+            savePorts(dir, brokerPort, controllerPort);
         } catch (RuntimeException e) {
             IllegalStateException failure = startFailure(dir, startupTimeout, e);
             try {
@@ -239,29 +242,36 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         return Optional.of(new StorageIdentity(ensemble.clusterId().orElseThrow(), ensemble.nodeId().orElseThrow()));
     }
 
-    /** Picks distinct free ports on loopback; the sockets are held until all are found so that none repeats. */
-    /** The ports saved in the log directory if both are free, else two free ones, saved for the next start. */
+    /** The ports saved in the log directory if both are valid and free, else two free ones. */
     private static int[] listenerPorts(Path dir) {
         Path saved = dir.resolve(PORTS_FILE);
         try {
             if (Files.isRegularFile(saved)) {
                 String[] parts = Files.readString(saved, StandardCharsets.US_ASCII).trim().split(",");
                 int[] ports = {Integer.parseInt(parts[0].trim()), Integer.parseInt(parts[1].trim())};
-                if (isFree(ports[0]) && isFree(ports[1])) {
+                if (ports[0] > 0 && ports[0] <= 65535 && ports[1] > 0 && ports[1] <= 65535 && ports[0] != ports[1]
+                        && isFree(ports[0]) && isFree(ports[1])) {
                     return ports;
                 }
-                LOG.info("The broker's previous ports {} and {} are taken; it moves", ports[0], ports[1]);
+                LOG.warn("The broker's previous ports {} and {} are not free; it moves to new ones. Transactions a"
+                        + " crashed process left open may then wait for their timeout", ports[0], ports[1]);
             }
         } catch (IOException | RuntimeException e) {
             LOG.warn("Cannot read the broker's previous ports from {}; it takes new ones", saved, e);
         }
-        int[] ports = freeLoopbackPorts(2);
+        return freeLoopbackPorts(2);
+    }
+
+    /** Saves the ports of a broker that started, for the next start (atomically: a crash leaves the old file). */
+    private static void savePorts(Path dir, int brokerPort, int controllerPort) {
+        Path saved = dir.resolve(PORTS_FILE);
+        Path next = dir.resolve(PORTS_FILE + ".next");
         try {
-            Files.writeString(saved, ports[0] + "," + ports[1] + "\n", StandardCharsets.US_ASCII);
+            Files.writeString(next, brokerPort + "," + controllerPort + "\n", StandardCharsets.US_ASCII);
+            Files.move(next, saved, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot save the broker's ports in " + saved, e);
+            LOG.warn("Cannot save the broker's ports in {}; the next start may take other ones", saved, e);
         }
-        return ports;
     }
 
     private static boolean isFree(int port) {
@@ -274,6 +284,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         }
     }
 
+    /** Picks distinct free ports on loopback; the sockets are held until all are found so that none repeats. */
     private static int[] freeLoopbackPorts(int count) {
         List<ServerSocket> held = new ArrayList<>();
         try {

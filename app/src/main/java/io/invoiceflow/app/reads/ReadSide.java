@@ -164,32 +164,39 @@ public final class ReadSide implements ReadModel, AutoCloseable {
 
     @Override
     public Location locate(TenantId tenant) {
-        KafkaStreams.State state = streams.state();
-        if (state != KafkaStreams.State.RUNNING && state != KafkaStreams.State.REBALANCING) {
-            return new Unavailable("the read side is " + state.name().toLowerCase(Locale.ROOT));
-        }
-        KeyQueryMetadata metadata = lookup(tenant, state).metadata();
-        if (metadata == null || KeyQueryMetadata.NOT_AVAILABLE.equals(metadata)) {
-            return new Unavailable("the read side is rebalancing");
-        }
-        HostInfo owner = metadata.activeHost();
-        return owner.equals(self) ? new Here() : new Elsewhere("http://" + owner.host() + ":" + owner.port());
+        return resolve(tenant).location();
     }
 
-    /** The tenant's lookup of this generation: remembered while the streams run, asked afresh otherwise. */
-    private Lookup lookup(TenantId tenant, KafkaStreams.State state) {
+    /** Where the tenant's read models are, and the lookup that said so (null unless they are here). */
+    private record Resolved(Location location, Lookup lookup) {
+    }
+
+    private Resolved resolve(TenantId tenant) {
         long current = generation.get();
         Lookup known = lookups.get(tenant.value());
         if (known != null && known.generation() == current) {
-            return known;
+            return here(known);
         }
-        Lookup fresh = new Lookup(current, streams.queryMetadataForKey(ReadStores.VIEWS, tenant.value(), KEYS),
-                new ConcurrentHashMap<>());
-        if (state == KafkaStreams.State.RUNNING && fresh.metadata() != null
-                && !KeyQueryMetadata.NOT_AVAILABLE.equals(fresh.metadata())) {
+        KafkaStreams.State state = streams.state();
+        if (state != KafkaStreams.State.RUNNING && state != KafkaStreams.State.REBALANCING) {
+            return new Resolved(new Unavailable("the read side is " + state.name().toLowerCase(Locale.ROOT)), null);
+        }
+        KeyQueryMetadata metadata = streams.queryMetadataForKey(ReadStores.VIEWS, tenant.value(), KEYS);
+        if (metadata == null || KeyQueryMetadata.NOT_AVAILABLE.equals(metadata)) {
+            return new Resolved(new Unavailable("the read side is rebalancing"), null);
+        }
+        Lookup fresh = new Lookup(current, metadata, new ConcurrentHashMap<>());
+        // remembered only if no state change came between reading the generation and asking the streams
+        if (state == KafkaStreams.State.RUNNING && generation.get() == current) {
             lookups.put(tenant.value(), fresh);
         }
-        return fresh;
+        return here(fresh);
+    }
+
+    private Resolved here(Lookup lookup) {
+        HostInfo owner = lookup.metadata().activeHost();
+        return owner.equals(self) ? new Resolved(new Here(), lookup)
+                : new Resolved(new Elsewhere("http://" + owner.host() + ":" + owner.port()), null);
     }
 
     @Override
@@ -492,12 +499,12 @@ public final class ReadSide implements ReadModel, AutoCloseable {
     }
 
     private Lookup requireLocal(TenantId tenant) {
-        Location location = locate(tenant);
-        if (!(location instanceof Here)) {
-            throw new DomainException(ErrorCode.READ_SIDE_UNAVAILABLE, location instanceof Unavailable u
+        Resolved resolved = resolve(tenant);
+        if (!(resolved.location() instanceof Here)) {
+            throw new DomainException(ErrorCode.READ_SIDE_UNAVAILABLE, resolved.location() instanceof Unavailable u
                     ? u.reason() + "; retry in a moment" : "this tenant's read models are on another instance");
         }
-        return lookup(tenant, streams.state());
+        return resolved.lookup();
     }
 
     @Override
