@@ -2,6 +2,7 @@ package io.invoiceflow.app.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.UncheckedIOException;
@@ -28,9 +29,11 @@ class CrashRecoveryIT {
     private static final String OPERATOR = "ifa_crash-recovery-operator-0123456789";
 
     @Test
-    void shouldKeepEveryAcknowledgedInvoice_whenTheProcessIsKilledWhileFinalizing(@TempDir Path tmp) throws Exception {
-        // given an app process and a tenant
+    void shouldKeepEveryAcknowledgedInvoice_whenTheProcessIsKilledWhileFinalizing(
+            @TempDir(cleanup = CleanupMode.ON_SUCCESS) Path tmp) throws Exception {
+        // given an app process and a tenant (the data directory and the processes' logs are kept if the test fails)
         Path dataDir = tmp.resolve("data");
+        System.out.println("CrashRecoveryIT in " + tmp);
         Map<String, String> env = Map.of("INVOICEFLOW_ADMIN_TOKEN", OPERATOR, "INVOICEFLOW_TOPIC_PARTITIONS", "2");
         List<String> acknowledged = new ArrayList<>();
         TenantFixture tenant;
