@@ -1,0 +1,83 @@
+package io.invoiceflow.app.kafka;
+
+import org.apache.kafka.clients.admin.AbortTransactionSpec;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListTopicsOptions;
+import org.apache.kafka.clients.admin.ProducerState;
+import org.apache.kafka.clients.admin.TransactionDescription;
+import org.apache.kafka.clients.admin.TransactionListing;
+import org.apache.kafka.clients.admin.TransactionState;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Closes the transactions a killed process can leave open on the embedded broker's partitions (ADR 0010): a
+ * partition still in a transaction whose producer its coordinator shows with nothing in flight (Empty,
+ * CompleteAbort, CompleteCommit, or not known at all) never gets the marker that ends it, and every
+ * read-committed reader behind it (the projections restoring a changelog, a group's committed offsets) waits
+ * forever. Such a transaction is aborted as {@code kafka-transactions.sh abort} does (KIP-664). Run only where
+ * no producer can be mid-transaction: on the embedded broker before any client of the app starts.
+ */
+final class LeftoverTransactions {
+    private static final Logger LOG = LoggerFactory.getLogger(LeftoverTransactions.class);
+    private static final Set<TransactionState> NOTHING_IN_FLIGHT = Set.of(TransactionState.EMPTY,
+            TransactionState.COMPLETE_ABORT, TransactionState.COMPLETE_COMMIT);
+
+    private LeftoverTransactions() {
+    }
+
+    /** One aborted leftover: a partition's open transaction of a producer at an epoch. */
+    record Leftover(TopicPartition partition, long producerId, int producerEpoch) {
+    }
+
+    /** Aborts every leftover transaction on the cluster behind {@code admin}; returns what it aborted. */
+    static List<Leftover> abort(Admin admin, long timeoutMillis)
+            throws ExecutionException, InterruptedException, TimeoutException {
+        Set<String> topics = admin.listTopics(new ListTopicsOptions().listInternal(true)).names()
+                .get(timeoutMillis, TimeUnit.MILLISECONDS);
+        List<TopicPartition> partitions = new ArrayList<>();
+        admin.describeTopics(topics).allTopicNames().get(timeoutMillis, TimeUnit.MILLISECONDS).forEach((topic, description) ->
+                description.partitions().forEach(p -> partitions.add(new TopicPartition(topic, p.partition()))));
+        Map<TopicPartition, List<ProducerState>> open = new HashMap<>();
+        admin.describeProducers(partitions).all().get(timeoutMillis, TimeUnit.MILLISECONDS).forEach((partition, state) ->
+                state.activeProducers().stream().filter(p -> p.currentTransactionStartOffset().isPresent())
+                        .forEach(p -> open.computeIfAbsent(partition, k -> new ArrayList<>()).add(p)));
+        List<Leftover> aborted = new ArrayList<>();
+        if (open.isEmpty()) {
+            return aborted;
+        }
+        List<String> ids = admin.listTransactions().all().get(timeoutMillis, TimeUnit.MILLISECONDS).stream()
+                .map(TransactionListing::transactionalId).toList();
+        Map<Long, TransactionDescription> coordinators = new HashMap<>();
+        if (!ids.isEmpty()) {
+            admin.describeTransactions(ids).all().get(timeoutMillis, TimeUnit.MILLISECONDS).values()
+                    .forEach(d -> coordinators.put(d.producerId(), d));
+        }
+        for (Map.Entry<TopicPartition, List<ProducerState>> entry : open.entrySet()) {
+            for (ProducerState producer : entry.getValue()) {
+                TransactionDescription coordinator = coordinators.get(producer.producerId());
+                if (coordinator != null && !NOTHING_IN_FLIGHT.contains(coordinator.state())) {
+                    continue; // the coordinator is ending it and will write the markers itself
+                }
+                LOG.warn("Aborting a transaction left open on {} by producer {} (epoch {}); its coordinator shows {}",
+                        entry.getKey(), producer.producerId(), producer.producerEpoch(),
+                        coordinator == null ? "no such producer" : coordinator.state() + " at epoch " + coordinator.producerEpoch());
+                admin.abortTransaction(new AbortTransactionSpec(entry.getKey(), producer.producerId(),
+                        (short) producer.producerEpoch(), producer.coordinatorEpoch().orElse(-1)))
+                        .all().get(timeoutMillis, TimeUnit.MILLISECONDS);
+                aborted.add(new Leftover(entry.getKey(), producer.producerId(), producer.producerEpoch()));
+            }
+        }
+        return aborted;
+    }
+}
