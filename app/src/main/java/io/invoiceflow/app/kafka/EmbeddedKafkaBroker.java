@@ -320,7 +320,6 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         }
     }
 
-    /** Waits until the broker answers a cluster description that lists it as an available node. */
     /** ADR 0010: a killed process may leave transactions no marker will ever end; nothing of ours runs yet. */
     private static void abortLeftoverTransactions(String bootstrapServers, Deadline deadline) {
         int timeoutMs = Math.max(1, deadline.remainingMillis());
@@ -338,6 +337,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         }
     }
 
+    /** Waits until the broker answers a cluster description that lists it as an available node. */
     private static void awaitReady(String bootstrapServers, int nodeId, Deadline deadline) {
         int requestTimeoutMs = Math.max(1, deadline.remainingMillis());
         Map<String, Object> adminConfig = Map.of(
