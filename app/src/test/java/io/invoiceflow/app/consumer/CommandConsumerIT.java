@@ -8,7 +8,10 @@ import io.invoiceflow.commands.WriteSide;
 import io.invoiceflow.commands.WriteSideSettings;
 import io.invoiceflow.commands.consumer.CommandConsumer;
 import io.invoiceflow.commands.consumer.CommandRecords;
+import io.invoiceflow.events.DomainException;
+import io.invoiceflow.events.ErrorCode;
 import io.invoiceflow.events.Topics;
+import io.invoiceflow.events.customer.ChangeCustomer;
 import io.invoiceflow.events.customer.RegisterCustomer;
 import io.invoiceflow.events.shared.CustomerNumber;
 import io.invoiceflow.events.shared.TenantId;
@@ -32,6 +35,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -96,6 +100,46 @@ class CommandConsumerIT extends EmbeddedBrokerTestBase {
             var ends = admin.listOffsets(latest).all().get();
             assertThat(committed).isNotEmpty();
             committed.forEach((p, offset) -> assertThat(offset.offset()).as("%s", p).isEqualTo(ends.get(p).offset()));
+        }
+    }
+
+    @Test
+    void shouldRetryACommandThatLostItsAppendRaces_andRefuseOneNamingAStaleVersion() throws Exception {
+        // given a customer, a command that will lose its append races twice (it names no version), and a
+        // change naming a version the customer no longer has
+        TenantId tenant = TenantId.random();
+        writeSide.send(TestTenants.createTenant(tenant), new CommandContext("admin", "setup", tenant.value()));
+        RegisterCustomer customer = TestTenants.registerCustomer(tenant);
+        writeSide.send(customer, new CommandContext("admin", "setup", tenant.value()));
+        RegisterCustomer racing = new RegisterCustomer(tenant, new CustomerNumber("20002"), customer.details());
+        ChangeCustomer stale = new ChangeCustomer(tenant, customer.customerNumber(), customer.details(), 7L);
+        send(CommandRecords.record(racing, "c-1", tenant.value(), "system:test", "cause-1"));
+        send(CommandRecords.record(stale, "c-2", tenant.value(), "system:test", "cause-2"));
+        AtomicInteger racesToLose = new AtomicInteger(2);
+        AtomicInteger staleAttempts = new AtomicInteger();
+        CommandConsumer.Dispatch racingWriters = (command, context) -> {
+            if (command.equals(racing) && racesToLose.getAndDecrement() > 0) {
+                throw new DomainException(ErrorCode.STALE_VERSION, "the resource is being changed concurrently");
+            }
+            if (command instanceof ChangeCustomer) {
+                staleAttempts.incrementAndGet();
+            }
+            writeSide.send(command, context);
+        };
+
+        // when
+        try (CommandConsumer consumer = CommandConsumer.start(broker.bootstrapServers(),
+                EmbeddedKafkaBroker.CLIENT_SESSION_TIMEOUT, racingWriters,
+                new CommandRecords(List.of(RegisterCustomer.class, ChangeCustomer.class)), 1)) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> consumer.handledCount() + consumer.refusedCount() == 2);
+
+            // then the racing command was applied after its lost races, and the stale one refused at once
+            assertThat(consumer.handledCount()).isEqualTo(1);
+            assertThat(consumer.refusedCount()).isEqualTo(1);
+            assertThat(racesToLose.get()).as("attempts after the two lost").isEqualTo(-1);
+            assertThat(writeSide.events(racing.aggregateId())).hasSize(1);
+            assertThat(staleAttempts.get()).isEqualTo(1);
+            assertThat(writeSide.events(customer.aggregateId())).hasSize(1);
         }
     }
 

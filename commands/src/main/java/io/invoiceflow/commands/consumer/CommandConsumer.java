@@ -2,6 +2,7 @@ package io.invoiceflow.commands.consumer;
 
 import io.invoiceflow.commands.CommandContext;
 import io.invoiceflow.commands.WriteSide;
+import io.invoiceflow.events.AggregateCommand;
 import io.invoiceflow.events.DomainException;
 import io.invoiceflow.events.ErrorCode;
 import io.invoiceflow.events.Topics;
@@ -34,13 +35,16 @@ import java.util.concurrent.atomic.AtomicLong;
  * commands since the last commit; they are safe to repeat (their aggregate ids are deterministic,
  * and a repeat is refused as ALREADY_EXISTS or changes nothing). A refused command is logged and
  * skipped; a failure of the write side itself (the database is down) stops the consumer at that
- * record and retries it with backoff, so nothing is skipped.
+ * record and retries it with backoff, so nothing is skipped. So does STALE_VERSION for a command that
+ * names no expected version: it only lost its append races to concurrent writers of the same
+ * aggregate, and it would succeed a moment later (a command naming a version it no longer matches is
+ * refused: it never will).
  */
 public final class CommandConsumer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CommandConsumer.class);
     public static final String GROUP_ID = "invoiceflow-command-consumer";
 
-    private final WriteSide writeSide;
+    private final Dispatch writeSide;
     private final CommandRecords records;
     private final List<Worker> workers = new ArrayList<>();
     private final AtomicLong handled = new AtomicLong();
@@ -48,7 +52,13 @@ public final class CommandConsumer implements AutoCloseable {
     private final AtomicLong duplicates = new AtomicLong();
     private final AtomicLong unreadable = new AtomicLong();
 
-    private CommandConsumer(WriteSide writeSide, CommandRecords records) {
+    /** Where the consumer sends each command: {@link WriteSide#send}. */
+    @FunctionalInterface
+    public interface Dispatch {
+        void send(Object command, CommandContext context);
+    }
+
+    private CommandConsumer(Dispatch writeSide, CommandRecords records) {
         this.writeSide = writeSide;
         this.records = records;
     }
@@ -60,6 +70,12 @@ public final class CommandConsumer implements AutoCloseable {
      *                       gives its partitions to another
      */
     public static CommandConsumer start(String bootstrapServers, Duration sessionTimeout, WriteSide writeSide,
+                                        CommandRecords records, int threads) {
+        return start(bootstrapServers, sessionTimeout, writeSide::send, records, threads);
+    }
+
+    /** As {@link #start(String, Duration, WriteSide, CommandRecords, int)}, with any dispatch in front of the write side. */
+    public static CommandConsumer start(String bootstrapServers, Duration sessionTimeout, Dispatch writeSide,
                                         CommandRecords records, int threads) {
         CommandConsumer consumer = new CommandConsumer(writeSide, records);
         for (int i = 0; i < threads; i++) {
@@ -134,19 +150,22 @@ public final class CommandConsumer implements AutoCloseable {
             }
         }
 
-        /** Handles one record; retries a write-side failure until it passes or the consumer stops. */
+        /** Handles one record; retries a write-side failure or lost races until it passes or the consumer stops. */
         private boolean handleWithRetry(ConsumerRecord<String, byte[]> record) {
             long backoffMillis = 100;
             while (running) {
                 try {
                     handle(record);
                     return true;
+                } catch (LostRaces e) {
+                    LOG.info("Command at {}-{}@{} lost its append races ({}); retrying in {} ms", record.topic(),
+                            record.partition(), record.offset(), e.getMessage(), backoffMillis);
                 } catch (RuntimeException e) {
                     LOG.warn("Command at {}-{}@{} failed in the write side; retrying in {} ms", record.topic(),
                             record.partition(), record.offset(), backoffMillis, e);
-                    sleep(backoffMillis);
-                    backoffMillis = Math.min(backoffMillis * 2, 10_000);
                 }
+                sleep(backoffMillis);
+                backoffMillis = Math.min(backoffMillis * 2, 10_000);
             }
             return false;
         }
@@ -171,6 +190,10 @@ public final class CommandConsumer implements AutoCloseable {
                         command.requestId() == null ? command.commandId() : command.requestId(), command.tenantId()));
                 handled.incrementAndGet();
             } catch (DomainException e) {
+                if (e.code() == ErrorCode.STALE_VERSION && command.command() instanceof AggregateCommand addressed
+                        && addressed.expectedVersion() == null) {
+                    throw new LostRaces(e); // retried with backoff
+                }
                 if (e.code() == ErrorCode.ALREADY_EXISTS) {
                     duplicates.incrementAndGet();
                     LOG.debug("Command {} {} was a repeat", command.command().getClass().getSimpleName(), command.commandId());
@@ -189,6 +212,13 @@ public final class CommandConsumer implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 running = false;
             }
+        }
+    }
+
+    /** A command that lost its append races to concurrent writers: not refused, to be tried again. */
+    private static final class LostRaces extends RuntimeException {
+        LostRaces(DomainException cause) {
+            super(cause.getMessage(), cause);
         }
     }
 
