@@ -8,10 +8,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.ByteArrayInputStream;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -117,18 +114,10 @@ class CsvBodiesTest {
 
     @Test
     void shouldAnswer413WithoutAskingForTheBody_whenTheClientExpectsContinue() throws IOException {
-        // given a client that sends only the headers of a 10 MiB file and waits for 100 Continue
-        try (Socket socket = new Socket("localhost", server.port())) {
-            socket.setSoTimeout(10_000);
-            socket.getOutputStream().write(("POST /file HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/csv\r\n"
-                    + "Content-Length: 10485760\r\nExpect: 100-continue\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        // when a client sends only the headers of a 10 MiB file and waits for 100 Continue
+        String statusLine = server.statusLineExpectingContinue("/file", "text/csv", 10485760L);
 
-            // when
-            String statusLine = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
-                    .readLine();
-
-            // then the final answer comes at once, not a 100 Continue
-            assertThat(statusLine).startsWith("HTTP/1.1 413 ");
-        }
+        // then the final answer comes at once, not a 100 Continue
+        assertThat(statusLine).startsWith("HTTP/1.1 413 ");
     }
 }

@@ -11,13 +11,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.math.BigDecimal;
-import java.net.Socket;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Stream;
@@ -274,18 +270,10 @@ class RequestBodiesTest {
 
     @Test
     void shouldAnswer413WithoutAskingForTheBody_whenAClientExpectingContinueDeclaresTooMuch() throws IOException {
-        // given a client that sends only the headers of a 3 MB JSON body and waits for 100 Continue
-        try (Socket socket = new Socket("localhost", server.port())) {
-            socket.setSoTimeout(10_000);
-            socket.getOutputStream().write(("POST /orders HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                    + "Content-Length: 3000000\r\nExpect: 100-continue\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        // when a client sends only the headers of a 3 MB JSON body and waits for 100 Continue
+        String statusLine = server.statusLineExpectingContinue("/orders", "application/json", 3000000L);
 
-            // when
-            String statusLine = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
-                    .readLine();
-
-            // then the final answer comes at once, not a 100 Continue
-            assertThat(statusLine).startsWith("HTTP/1.1 413 ");
-        }
+        // then the final answer comes at once, not a 100 Continue
+        assertThat(statusLine).startsWith("HTTP/1.1 413 ");
     }
 }

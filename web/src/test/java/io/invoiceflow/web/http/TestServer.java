@@ -5,12 +5,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 
 /** A real Javalin with the HTTP infrastructure installed, on a free port, plus a small client. */
@@ -50,6 +54,20 @@ final class TestServer implements AutoCloseable {
 
     HttpResponse<String> postJson(String path, String body) {
         return post(path, "application/json", body);
+    }
+
+    /**
+     * Sends only the headers of a POST with {@code Expect: 100-continue}, as curl does for a large body, and
+     * returns the first status line the server answers (over a raw socket: JDK 17's client hangs on it).
+     */
+    String statusLineExpectingContinue(String path, String contentType, long contentLength) throws IOException {
+        try (Socket socket = new Socket("localhost", app.port())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: " + contentType
+                    + "\r\nContent-Length: " + contentLength + "\r\nExpect: 100-continue\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+        }
     }
 
     static JsonNode json(HttpResponse<String> response) {
