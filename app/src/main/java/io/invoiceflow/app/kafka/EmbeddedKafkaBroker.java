@@ -123,10 +123,15 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(server, bootstrapServers, identity.clusterId(), dir);
         try {
             server.startup();
-            awaitReady(bootstrapServers, identity.nodeId(), deadline);
-            savePorts(dir, brokerPort, controllerPort);
-            if (abortLeftovers) {
-                abortLeftoverTransactions(bootstrapServers, deadline);
+            int timeoutMs = Math.max(1, deadline.remainingMillis());
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMs,
+                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeoutMs))) {
+                awaitReady(admin, bootstrapServers, identity.nodeId(), deadline);
+                savePorts(dir, brokerPort, controllerPort);
+                if (abortLeftovers) {
+                    abortLeftoverTransactions(admin, deadline);
+                }
             }
         } catch (RuntimeException e) {
             IllegalStateException failure = startFailure(dir, startupTimeout, e);
@@ -321,11 +326,10 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     }
 
     /** ADR 0010: a killed process may leave transactions no marker will ever end; nothing of ours runs yet. */
-    private static void abortLeftoverTransactions(String bootstrapServers, Deadline deadline) {
-        int timeoutMs = Math.max(1, deadline.remainingMillis());
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeoutMs))) {
-            List<LeftoverTransactions.Leftover> aborted = LeftoverTransactions.abort(admin, timeoutMs);
+    private static void abortLeftoverTransactions(Admin admin, Deadline deadline) {
+        try {
+            List<LeftoverTransactions.Leftover> aborted = LeftoverTransactions.abort(admin,
+                    Math.max(1, deadline.remainingMillis()));
             if (!aborted.isEmpty()) {
                 LOG.warn("Aborted {} transaction(s) a previous process left open: {}", aborted.size(), aborted);
             }
@@ -338,14 +342,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     }
 
     /** Waits until the broker answers a cluster description that lists it as an available node. */
-    private static void awaitReady(String bootstrapServers, int nodeId, Deadline deadline) {
-        int requestTimeoutMs = Math.max(1, deadline.remainingMillis());
-        Map<String, Object> adminConfig = Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, requestTimeoutMs,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, requestTimeoutMs);
+    private static void awaitReady(Admin admin, String bootstrapServers, int nodeId, Deadline deadline) {
         Throwable lastFailure = null;
-        try (Admin admin = Admin.create(adminConfig)) {
+        try {
             while (!deadline.expired()) {
                 int remaining = deadline.remainingMillis();
                 try {
