@@ -67,7 +67,12 @@ public final class DistributionImportBenchmark {
     }
 
     private void run(int rows, int listSize, String databaseUrl) throws Exception {
-        Path dir = Files.createTempDirectory("distribution-bench");
+        try (WorkDir work = WorkDir.create("distribution-bench")) {
+            run(rows, listSize, databaseUrl, work.path());
+        }
+    }
+
+    private void run(int rows, int listSize, String databaseUrl, Path dir) throws Exception {
         pg = databaseUrl == null ? null : new Postgres(databaseUrl);
         String schema = pg == null ? null : pg.createSchema();
         Map<String, String> env = new HashMap<>();

@@ -54,7 +54,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -166,9 +165,7 @@ public class DistributionSettingsBenchmark {
             postgres.dropSchema(schema);
         }
         if (h2Dir != null) {
-            try (var files = Files.walk(h2Dir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            WorkDir.deleteTree(h2Dir);
         }
     }
 

@@ -90,14 +90,13 @@ public final class MorningRunBenchmark {
         line("FOP only, before the run: %.1f documents/s (2 threads, %d documents), %.2f CPU ms per document, load %.2f",
                 before.perSecond(), renderDocuments, before.cpuMs(), before.load());
 
-        Path dataDir = Files.createTempDirectory("invoiceflow-morning-run");
         Map<String, String> env = new HashMap<>();
         env.put("PORT", "0");
-        env.put("INVOICEFLOW_DATA_DIR", dataDir.toString());
         env.put("INVOICEFLOW_ADMIN_TOKEN", ADMIN);
         env.put("INVOICEFLOW_MODE", "development");
         RunResult result;
-        try (SmtpSink sink = new SmtpSink()) {
+        try (WorkDir dataDir = WorkDir.create("invoiceflow-morning-run"); SmtpSink sink = new SmtpSink()) {
+            env.put("INVOICEFLOW_DATA_DIR", dataDir.path().toString());
             env.put("INVOICEFLOW_SMTP_HOST", "127.0.0.1");
             env.put("INVOICEFLOW_SMTP_PORT", String.valueOf(sink.port()));
             env.put("INVOICEFLOW_SMTP_ENCRYPTION", "NONE");

@@ -94,7 +94,12 @@ public final class ReadSideBenchmark {
     }
 
     private void run() throws Exception {
-        Path dir = Files.createTempDirectory("invoiceflow-read-bench");
+        try (WorkDir work = WorkDir.create("invoiceflow-read-bench")) {
+            run(work.path());
+        }
+    }
+
+    private void run(Path dir) throws Exception {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("PORT", "0");
         env.put("INVOICEFLOW_DATA_DIR", dir.toString());

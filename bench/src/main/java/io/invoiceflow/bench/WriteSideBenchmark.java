@@ -41,7 +41,6 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -127,7 +126,7 @@ public final class WriteSideBenchmark {
         } finally {
             bench.dropSchemas();
             if (tempWork) {
-                deleteTree(work);
+                WorkDir.deleteTree(work);
             }
         }
         Runtime.getRuntime().halt(exit); // Kafka and Axon leave non-daemon threads behind
@@ -817,20 +816,6 @@ public final class WriteSideBenchmark {
     private void dropSchemas() {
         if (!options.keepSchemas()) {
             List.copyOf(schemas).forEach(this::dropSchema);
-        }
-    }
-
-    private static void deleteTree(Path root) {
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    // best effort
-                }
-            });
-        } catch (IOException e) {
-            // best effort
         }
     }
 }
