@@ -145,8 +145,13 @@ public final class DistributionSide implements AutoCloseable {
             }
         }, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
         return () -> {
-            poller.shutdownNow();
-            poller.awaitTermination(10, TimeUnit.SECONDS);
+            // a poll under way may be recording a bounce: let it finish (an interrupt inside H2's file I/O
+            // would close the embedded event store), and interrupt only a poll stuck on the mailbox
+            poller.shutdown();
+            if (!poller.awaitTermination(10, TimeUnit.SECONDS)) {
+                poller.shutdownNow();
+                poller.awaitTermination(5, TimeUnit.SECONDS);
+            }
             reader.close();
         };
     }
