@@ -7,7 +7,6 @@ import io.invoiceflow.commands.shared.Languages;
 import io.invoiceflow.commands.shared.Violations;
 import io.invoiceflow.documents.email.EmailTemplate;
 import io.invoiceflow.documents.pdf.Customisation;
-import io.invoiceflow.documents.pdf.Layout;
 import io.invoiceflow.documents.pdf.Template;
 import io.invoiceflow.events.DomainException;
 import io.invoiceflow.events.ErrorCode;
@@ -50,16 +49,13 @@ import org.axonframework.modelling.command.CreationPolicy;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -79,9 +75,6 @@ public class DistributionSettings {
     public static final int MAX_LANGUAGES = 30;
     static final int MAX_NAME = 100;
     static final String XSLT_MEDIA_TYPE = "application/xslt+xml";
-    private static final String CUSTOM_PREFIX = "custom:";
-    private static final Set<String> STANDARD_LAYOUTS = Arrays.stream(Layout.values()).map(Layout::id)
-            .collect(Collectors.toUnmodifiableSet());
 
     @AggregateIdentifier
     private String id;
@@ -171,10 +164,10 @@ public class DistributionSettings {
             v.add("baseLayout", "exclusive", "give either baseLayout (a standard layout to change) or xslt (your own"
                     + " stylesheet), not both");
         } else if (!custom && command.baseLayout() == null) {
-            v.add("baseLayout", "required", "baseLayout (" + String.join(", ", standardLayouts())
+            v.add("baseLayout", "required", "baseLayout (" + String.join(", ", LayoutRef.STANDARD_IDS)
                     + ") or xslt (your own stylesheet) is required");
-        } else if (!custom && !STANDARD_LAYOUTS.contains(command.baseLayout())) {
-            v.add("baseLayout", "one-of", "baseLayout must be one of " + String.join(", ", standardLayouts()));
+        } else if (!custom && !LayoutRef.STANDARD_IDS.contains(command.baseLayout())) {
+            v.add("baseLayout", "one-of", "baseLayout must be one of " + String.join(", ", LayoutRef.STANDARD_IDS));
         }
         if (custom && command.xslt().isBlank()) {
             v.add("xslt", "required", "xslt must not be empty");
@@ -339,21 +332,14 @@ public class DistributionSettings {
     private void checkLayout(Violations invalid, Violations unknown, String field, String layout) {
         if (layout == null) {
             invalid.add(field, "required", field + " is required");
-        } else if (layout.startsWith(CUSTOM_PREFIX)) {
-            TemplateName name;
-            try {
-                name = new TemplateName(layout.substring(CUSTOM_PREFIX.length()));
-            } catch (DomainException e) {
-                invalid.add(field, "layout", field + " must be " + String.join(", ", standardLayouts())
-                        + " or custom:<templateName>");
-                return;
+            return;
+        }
+        switch (LayoutRef.of(state, layout)) {
+            case NOT_A_LAYOUT -> invalid.add(field, "layout", field + " must be " + LayoutRef.ACCEPTED);
+            case UNKNOWN_TEMPLATE -> unknown.add(field, "exists", "there is no template "
+                    + layout.substring(LayoutRef.CUSTOM_PREFIX.length()) + "; save it first");
+            case STANDARD, SAVED_TEMPLATE -> {
             }
-            if (state.template(name).isEmpty()) {
-                unknown.add(field, "exists", "there is no template " + name + "; save it first");
-            }
-        } else if (!STANDARD_LAYOUTS.contains(layout)) {
-            invalid.add(field, "layout", field + " must be " + String.join(", ", standardLayouts())
-                    + " or custom:<templateName>");
         }
     }
 
@@ -373,10 +359,6 @@ public class DistributionSettings {
                     + (customers.size() > 5 ? " and " + (customers.size() - 5) + " more" : ""));
         }
         return users;
-    }
-
-    private static List<String> standardLayouts() {
-        return Arrays.stream(Layout.values()).map(Layout::id).toList();
     }
 
     @EventSourcingHandler

@@ -21,7 +21,6 @@ import io.invoiceflow.events.shared.TenantId;
 import io.invoiceflow.events.tenant.TenantProfile;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -38,7 +37,6 @@ import java.util.stream.Collectors;
 public final class TenantDistributionSettings {
     /** How many built templates are kept (least recently used are dropped); each holds its logo and stylesheet. */
     static final int TEMPLATE_CACHE_SIZE = 64;
-    private static final String CUSTOM_PREFIX = "custom:";
 
     private final SettingsDirectory directory;
     private final ObjectMapper json = EventJson.mapper();
@@ -126,32 +124,20 @@ public final class TenantDistributionSettings {
     }
 
     private static String chosen(SettingsState state, String layout) {
-        if (Arrays.stream(Layout.values()).anyMatch(standard -> standard.id().equals(layout))) {
-            return layout;
-        }
-        DomainException notALayout = DomainException.invalid("layout", "one-of", "layout must be one of "
-                + Arrays.stream(Layout.values()).map(Layout::id).collect(Collectors.joining(", "))
-                + " or custom:<templateName>");
-        if (!layout.startsWith(CUSTOM_PREFIX)) {
-            throw notALayout;
-        }
-        TemplateName name;
-        try {
-            name = new TemplateName(layout.substring(CUSTOM_PREFIX.length()));
-        } catch (DomainException e) {
-            throw notALayout;
-        }
-        if (state.template(name).isEmpty()) {
-            throw DomainException.unknownReference("layout", "the tenant has no template " + name.value());
-        }
-        return layout;
+        return switch (LayoutRef.of(state, layout)) {
+            case STANDARD, SAVED_TEMPLATE -> layout;
+            case NOT_A_LAYOUT -> throw DomainException.invalid("layout", "one-of", "layout must be one of "
+                    + LayoutRef.ACCEPTED);
+            case UNKNOWN_TEMPLATE -> throw DomainException.unknownReference("layout", "the tenant has no template "
+                    + layout.substring(LayoutRef.CUSTOM_PREFIX.length()));
+        };
     }
 
     private Template template(SettingsState state, String layout) {
-        if (!layout.startsWith(CUSTOM_PREFIX)) {
+        if (!layout.startsWith(LayoutRef.CUSTOM_PREFIX)) {
             return Template.standard(Layout.of(layout));
         }
-        TemplateName name = new TemplateName(layout.substring(CUSTOM_PREFIX.length()));
+        TemplateName name = new TemplateName(layout.substring(LayoutRef.CUSTOM_PREFIX.length()));
         return built(state.template(name)
                 .orElseThrow(() -> new IllegalStateException("layout " + layout + " names no template")));
     }
