@@ -3,6 +3,8 @@ package io.invoiceflow.app.distribution;
 import io.invoiceflow.commands.WriteSide;
 import io.invoiceflow.documents.archive.DirectoryDocumentArchive;
 import io.invoiceflow.documents.pdf.PdfRenderer;
+import io.invoiceflow.events.DomainException;
+import io.invoiceflow.events.ErrorCode;
 import io.invoiceflow.events.shared.InvoiceId;
 import io.invoiceflow.events.shared.TenantId;
 import io.invoiceflow.streams.ActingTopology;
@@ -162,8 +164,20 @@ public final class DistributionSide implements AutoCloseable {
         }
         UUID distribution = report.job().get().jobId();
         for (RecipientStatus failed : report.failedRecipients()) {
-            recorder.bounced(distribution, failed.recipient(), "DSN", failed.status().orElse(null),
-                    failed.diagnostic().orElse(null));
+            try {
+                recorder.bounced(distribution, failed.recipient(), "DSN", failed.status().orElse(null),
+                        failed.diagnostic().orElse(null));
+            } catch (DomainException e) {
+                if (e.code() != ErrorCode.NOT_FOUND) {
+                    throw e;
+                }
+                // our token, but no distribution: a bounce notice or daily summary to a tenant's notification
+                // address bounced; nobody is left to tell, and retrying would read it on every poll forever
+                LOG.warn("A delivery status notification for {} bounced an email to a tenant (a notice or a daily "
+                        + "summary, job {}): {} {}; not retried", failed.recipient(), distribution,
+                        failed.status().orElse("no status"), failed.diagnostic().orElse(""));
+                return;
+            }
         }
     }
 

@@ -106,6 +106,15 @@ class DistributionBounceMailboxIT {
         assertThat(app.invoiceflow().writeSide().events(sent.path("distributionId").asText()))
                 .filteredOn(e -> e.getPayload() instanceof DistributionBounced).hasSize(1);
         assertThat(app.mail().fetchOverImap(NOTIFICATION_ADDRESS, NOTIFICATION_ADDRESS)).hasSize(1);
+
+        // and when the notice to the tenant bounces too, its report is read once (not on every poll) and changes nothing
+        String noticeVerp = new InternetAddress(notices.get(0).getHeader("Return-Path", null)).getAddress();
+        assertThat(noticeVerp).isNotEqualTo(verp);
+        deliverToBounceMailbox(dsn(noticeVerp, notices.get(0)));
+        await().atMost(PATIENCE).until(() -> unseenInBounceMailbox() == 0);
+        assertThat(app.invoiceflow().writeSide().events(sent.path("distributionId").asText()))
+                .filteredOn(e -> e.getPayload() instanceof DistributionBounced).hasSize(1);
+        assertThat(app.mail().fetchOverImap(NOTIFICATION_ADDRESS, NOTIFICATION_ADDRESS)).hasSize(1);
     }
 
     /**
