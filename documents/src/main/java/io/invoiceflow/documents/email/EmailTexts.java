@@ -58,7 +58,16 @@ public final class EmailTexts {
             return null;
         }
         String code = java.util.Locale.forLanguageTag(language.trim().replace('_', '-')).getLanguage();
-        return templates.get(code);
+        EmailTemplate exact = templates.get(code);
+        if (exact != null) {
+            return exact;
+        }
+        // Norwegian: "no" (the macrolanguage) and "nb" (Bokmål) name the same texts here, as they do for documents
+        return switch (code) {
+            case "no" -> templates.get("nb");
+            case "nb" -> templates.get("no");
+            default -> null;
+        };
     }
 
     /** The built-in text of a kind of document in a language (P5 for invoices). */

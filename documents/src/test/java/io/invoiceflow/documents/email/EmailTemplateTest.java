@@ -167,6 +167,22 @@ class EmailTemplateTest {
     }
 
     @Test
+    void shouldTakeTheBokmaalTemplateForNorwegian_andTheNorwegianOneForBokmaal_whenSelecting() {
+        EmailTemplate nb = new EmailTemplate("nb {Number}", "nb");
+        EmailTemplate no = new EmailTemplate("no {Number}", "no");
+        EmailTemplate en = new EmailTemplate("en {Number}", "en");
+
+        assertThat(EmailTexts.select(DocumentKind.INVOICE, "no", "en", Map.of("nb", nb, "en", en)))
+                .isEqualTo(new EmailTexts.Selection(nb, Language.NB, EmailTexts.Source.CUSTOMER_LANGUAGE));
+        assertThat(EmailTexts.select(DocumentKind.INVOICE, "nb", "en", Map.of("no", no, "en", en)))
+                .isEqualTo(new EmailTexts.Selection(no, Language.NB, EmailTexts.Source.CUSTOMER_LANGUAGE));
+        assertThat(EmailTexts.select(DocumentKind.INVOICE, "nb", "en", Map.of("nb", nb, "no", no)).template())
+                .as("an exact match first").isEqualTo(nb);
+        assertThat(EmailTexts.select(DocumentKind.INVOICE, "nn", "en", Map.of("nb", nb, "en", en)).template())
+                .as("Nynorsk is a written form of its own").isEqualTo(en);
+    }
+
+    @Test
     void shouldBeValid_whenUsingAnyBuiltInText() {
         for (DocumentKind kind : DocumentKind.values()) {
             for (Language language : Language.values()) {
