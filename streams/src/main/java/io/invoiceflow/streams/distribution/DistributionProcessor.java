@@ -61,6 +61,11 @@ final class DistributionProcessor implements Processor<String, byte[], String, b
     static final String ACTOR = "system:distribution";
     /** The header that names the topic an output record goes to (read by the topology's sink). */
     static final String ROUTE = "invoiceflow-route";
+    /**
+     * How long a request waits for its order to reach this processor; an order's events normally arrive within
+     * milliseconds, but one created before this processor folded orders never does (ADR 0210).
+     */
+    static final Duration ORDER_WAIT = Duration.ofMinutes(15);
 
     private final Clock clock;
     private final Duration punctuation;
@@ -124,7 +129,7 @@ final class DistributionProcessor implements Processor<String, byte[], String, b
             schedule(new JobState(requested.distributionId().value(), tenant,
                     requested.invoiceId() == null ? null : requested.invoiceId().value(),
                     requested.orderId() == null ? null : requested.orderId().value(), requested.layout(), 1,
-                    requested.to(), requested.cc(), event.time()));
+                    requested.to(), requested.cc(), event.time(), clock.instant()));
             if (requested.trigger() == DistributionTrigger.FINALIZED) {
                 Optional<TenantProfile> profile = profile(tenant);
                 Optional<InvoiceView> invoice = invoice(tenant, requested.invoiceId().value());
@@ -266,6 +271,13 @@ final class DistributionProcessor implements Processor<String, byte[], String, b
     private void dispatchOrder(JobState job, Instant now) {
         Optional<OrderView> order = order(job.tenantId(), job.orderId());
         byte[] profile = tenants.get(job.tenantId());
+        if (order.isEmpty() && job.requestedAt() != null && !now.isBefore(job.requestedAt().plus(ORDER_WAIT))) {
+            command(new RecordDistributionFailed(new DistributionId(job.distributionId()), new TenantId(job.tenantId()),
+                    job.attempt(), DistributionError.ORDER_UNKNOWN.name(), "order " + job.orderId() + " has not reached "
+                    + "the distribution within " + ORDER_WAIT.toMinutes() + " minutes of the request", true, null), null);
+            forget(job);
+            return;
+        }
         if (order.isEmpty() || profile == null) {
             // the order's creation has not reached this partition yet: look again a little later
             schedule(job.at(job.attempt(), now.plus(punctuation)));

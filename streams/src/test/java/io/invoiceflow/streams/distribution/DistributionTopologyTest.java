@@ -541,6 +541,30 @@ class DistributionTopologyTest {
     }
 
     @Test
+    void shouldFailForGood_whenTheOrderNeverReachesTheDistribution() {
+        // given a request for an order this processor never saw (created before it folded orders)
+        OrderId order = OrderId.random();
+        DistributionId distribution = orderRequested(order, List.of(), null);
+
+        // when it has waited for the order as long as it may
+        advance(Duration.ofSeconds(1));
+        assertThat(commands.isEmpty()).as("still waiting").isTrue();
+        advance(DistributionProcessor.ORDER_WAIT);
+
+        // then the distribution fails for good, naming the order, and nothing is handed out
+        assertThat(jobs.isEmpty()).isTrue();
+        List<TestRecord<String, byte[]>> sent = commands.readRecordsToList();
+        assertThat(sent).hasSize(1);
+        assertThat(sent.get(0).key()).isEqualTo(distribution.value());
+        JsonNode failure = ViewJson.read(sent.get(0).value(), JsonNode.class);
+        assertThat(failure.path("errorCode").asText()).isEqualTo("ORDER_UNKNOWN");
+        assertThat(failure.path("errorMessage").asText()).contains(order.value());
+        assertThat(failure.path("permanent").asBoolean()).isTrue();
+        advance(Duration.ofMinutes(1));
+        assertThat(commands.isEmpty()).as("given up once").isTrue();
+    }
+
+    @Test
     void shouldHandOutAnInvoiceJob_whenTheRequestOnTheTopicIsRevision1() {
         // given a final invoice and a revision 1 request, published before orders could be sent
         InvoiceId invoice = InvoiceId.random();
