@@ -88,11 +88,12 @@ public final class WriteSide implements AutoCloseable {
     private final TenantDistributionSettings distributionSettings;
 
     private WriteSide(Configuration axon, Directory directory, SettingsDirectory settingsDirectory,
-                      KafkaForwarder forwarder, RecentEvents recentEvents) {
+                      TenantDistributionSettings distributionSettings, KafkaForwarder forwarder,
+                      RecentEvents recentEvents) {
         this.axon = axon;
         this.directory = directory;
         this.settingsDirectory = settingsDirectory;
-        this.distributionSettings = new TenantDistributionSettings(settingsDirectory);
+        this.distributionSettings = distributionSettings;
         this.forwarder = forwarder;
         this.gateway = axon.commandGateway();
         this.recentEvents = recentEvents;
@@ -147,8 +148,9 @@ public final class WriteSide implements AutoCloseable {
                     .configureCommandTargetResolver(c -> byAggregateId)
                     .configureCache(c -> new AggregateCache()));
         }
+        TenantDistributionSettings distributionSettings = new TenantDistributionSettings(settingsDirectory);
         configurer.registerCommandHandler(c -> new DistributionCommandHandlers(c.repository(Invoice.class),
-                c.repository(Distribution.class), directory));
+                c.repository(Order.class), c.repository(Distribution.class), directory, distributionSettings));
         configurer.registerCommandHandler(c -> new InvoiceCommandHandlers(c.repository(Invoice.class),
                 c.repository(CreditNote.class), c.repository(Order.class), c.eventStore(), directory, clock));
         configurer.registerCommandHandler(c -> new RecurringCommandHandlers(c.repository(Recurring.class),
@@ -182,7 +184,7 @@ public final class WriteSide implements AutoCloseable {
         });
         Configuration axon = configurer.buildConfiguration();
         axon.start();
-        return new WriteSide(axon, directory, settingsDirectory, forwarder, recentEvents);
+        return new WriteSide(axon, directory, settingsDirectory, distributionSettings, forwarder, recentEvents);
     }
 
     /**

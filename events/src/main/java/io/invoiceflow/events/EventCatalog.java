@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -58,13 +57,25 @@ public final class EventCatalog {
                 + revisionOf(eventType);
     }
 
-    /** The event class of a CloudEvents type, if this version of the contract knows it. */
+    /** The earlier revisions the event type still reads as they are ({@link EventRevision#reads()}). */
+    public static List<String> olderRevisionsOf(Class<?> eventType) {
+        EventRevision revision = eventType.getAnnotation(EventRevision.class);
+        return revision == null ? List.of() : List.of(revision.reads());
+    }
+
+    /**
+     * The event class of a CloudEvents type, if this version of the contract knows it: its current revision or
+     * an earlier one the class still reads.
+     */
     public static Optional<Class<?>> eventTypeOf(String cloudEventType) {
         return Optional.ofNullable(ByCloudEventType.TYPES.get(cloudEventType));
     }
 
     private static final class ByCloudEventType {
         static final Map<String, Class<?>> TYPES = eventTypes().stream()
-                .collect(Collectors.toUnmodifiableMap(EventCatalog::cloudEventType, Function.identity()));
+                .flatMap(type -> Stream.concat(Stream.of(cloudEventType(type)), olderRevisionsOf(type).stream()
+                        .map(older -> "io.invoiceflow." + aggregateKindOf(type) + "." + type.getSimpleName() + ".v"
+                                + older)).map(ceType -> Map.entry(ceType, type)))
+                .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 }

@@ -16,4 +16,10 @@ import java.lang.annotation.Target;
 @Target(ElementType.TYPE)
 public @interface EventRevision {
     String value();
+
+    /**
+     * Earlier revisions the record still reads as they are: each lacks only properties that read as null (the
+     * upcaster fills them in for the event store). Their CloudEvents types map to this record too.
+     */
+    String[] reads() default {};
 }

@@ -40,13 +40,22 @@ final class EventSchemas {
 
     /** {@code InvoiceFinalized.v1.json} */
     static String fileName(Class<?> eventType) {
-        return eventType.getSimpleName() + ".v" + EventCatalog.revisionOf(eventType) + ".json";
+        return fileName(eventType, EventCatalog.revisionOf(eventType));
+    }
+
+    /** {@code DistributionRequested.v1.json}: the schema of a given revision. */
+    static String fileName(Class<?> eventType, String revision) {
+        return eventType.getSimpleName() + ".v" + revision + ".json";
     }
 
     /** {@code io.invoiceflow.invoice.InvoiceFinalized.v1}: the CloudEvents type the forwarder writes. */
     static String ceType(Class<?> eventType) {
+        return ceType(eventType, EventCatalog.revisionOf(eventType));
+    }
+
+    static String ceType(Class<?> eventType, String revision) {
         return "io.invoiceflow." + EventCatalog.aggregateKindOf(eventType) + "." + eventType.getSimpleName()
-                + ".v" + EventCatalog.revisionOf(eventType);
+                + ".v" + revision;
     }
 
     static JsonSchema schemaOf(Class<?> eventType) {

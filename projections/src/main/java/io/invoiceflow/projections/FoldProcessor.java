@@ -40,6 +40,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -175,34 +176,46 @@ final class FoldProcessor implements Processor<String, byte[], Void, Void> {
         return JsonDiff.diff(tree(before), tree(after), BOOKKEEPING);
     }
 
-    /** A distribution event: the invoice's distribution log (S7) and attention list (P7), and the distribution's history. */
+    /**
+     * A distribution event: the document's distribution log (S7) and attention list (P7), and the distribution's
+     * history. The document is an invoice or an order (its confirmation); both are keyed by their id.
+     */
     private List<Change> foldDistribution(String tenant, EventEnvelope event) {
         DistributionEvent e = (DistributionEvent) event.payload();
-        String invoiceId = e.invoiceId().value();
-        String logKey = ReadStores.view(tenant, "distributionlog", invoiceId);
+        String documentId = e.documentId();
+        String logKey = ReadStores.view(tenant, "distributionlog", documentId);
         byte[] stored = views.get(logKey);
         DistributionLog before = stored == null ? null : ViewJson.read(ReadStores.viewJson(stored), DistributionLog.class);
         DistributionLog after = Folds.distributionLog(before, event);
         if (after != null) {
             views.put(logKey, ReadStores.encodeView(event.sequence(), null, ViewJson.write(after)));
         }
-        String attentionKey = ReadStores.view(tenant, "attention", invoiceId);
+        String attentionKey = ReadStores.view(tenant, "attention", documentId);
         if (e instanceof DistributionSent) {
             views.delete(attentionKey);
         } else if (e instanceof DistributionBounced || (e instanceof DistributionFailed f && f.permanent())) {
-            byte[] invoice = views.get(ReadStores.view(tenant, "invoice", invoiceId));
-            InvoiceView view = invoice == null ? null : ViewJson.read(ReadStores.viewJson(invoice), InvoiceView.class);
             String reason = e instanceof DistributionBounced ? "BOUNCED" : "FAILED";
             String detail = e instanceof DistributionBounced b
                     ? b.recipient() + (b.diagnostic() == null ? "" : ": " + b.diagnostic())
                     : ((DistributionFailed) e).errorMessage();
-            views.put(attentionKey, ReadStores.encodeView(event.sequence(), null, ViewJson.write(new AttentionItem(
-                    invoiceId, view == null ? null : view.number(),
-                    view == null || view.customer() == null ? null : view.customer().customerNumber().value(),
-                    view == null || view.customer() == null ? null : view.customer().name(),
-                    e.distributionId().value(), reason,
-                    e instanceof DistributionFailed f ? f.errorCode() : ((DistributionBounced) e).status(), detail,
-                    event.time()))));
+            String errorCode = e instanceof DistributionFailed f ? f.errorCode() : ((DistributionBounced) e).status();
+            AttentionItem item;
+            if (e.invoiceId() != null) {
+                byte[] invoice = views.get(ReadStores.view(tenant, "invoice", documentId));
+                InvoiceView view = invoice == null ? null : ViewJson.read(ReadStores.viewJson(invoice), InvoiceView.class);
+                item = new AttentionItem(documentId, null, view == null ? null : view.number(),
+                        view == null || view.customer() == null ? null : view.customer().customerNumber().value(),
+                        view == null || view.customer() == null ? null : view.customer().name(),
+                        e.distributionId().value(), reason, errorCode, detail, event.time());
+            } else {
+                byte[] order = views.get(ReadStores.view(tenant, "order", documentId));
+                OrderView view = order == null ? null : ViewJson.read(ReadStores.viewJson(order), OrderView.class);
+                item = new AttentionItem(null, documentId, documentId.substring(0, 8).toUpperCase(Locale.ROOT),
+                        view == null || view.customer() == null ? null : view.customer().customerNumber().value(),
+                        view == null || view.customer() == null ? null : view.customer().name(),
+                        e.distributionId().value(), reason, errorCode, detail, event.time());
+            }
+            views.put(attentionKey, ReadStores.encodeView(event.sequence(), null, ViewJson.write(item)));
         }
         return foldState(tenant, event);
     }

@@ -361,6 +361,78 @@ class ProjectionsTopologyTest {
                 .distributions()).extracting(DistributionLog.Distribution::status).containsExactly("BOUNCED", "SENT");
     }
 
+    @Test
+    void shouldLogTheOrdersDistributionAndListItByTheOrder_whenItsConfirmationBounces() {
+        // given an order and the distribution of its confirmation
+        Driver d = driver("orderdistribution");
+        OrderId order = OrderId.random();
+        InvoiceContent c = Feed.content("10001", "Bryggen Bakeri AS", "100.00", null);
+        d.pipe(feed.event(order.value(), new OrderCreated(order, TENANT, new OrderContent(c.customer(), c.contacts(),
+                null, null, "nb", "NOK", c.lines(), c.totals())), "seller"));
+        DistributionId distribution = DistributionId.random();
+        d.pipe(feed.event(distribution.value(), new DistributionRequested(distribution, TENANT, null, order,
+                DistributionTrigger.SEND, List.of(), List.of(), "compact"), "seller"));
+
+        // when it is sent, then bounces
+        d.pipe(feed.event(distribution.value(), new DistributionRendered(distribution, TENANT, null, order, 1, "EMAIL",
+                List.of("kari@example.no"), List.of(), "system", "nb", "built-in:nb", "compact",
+                "9f2c4e6a8b0d1f3e5a7c9e1b3d5f7a9c2e4b6d8f0a1c3e5b7d9f1a3c5e7b9d1f", 4000, "<m@x>"),
+                "system:distribution"));
+        d.pipe(feed.event(distribution.value(), new DistributionSent(distribution, TENANT, null, order, 1, "<m@x>",
+                "250 Ok", List.of()), "system:distribution"));
+        d.pipe(feed.event(distribution.value(), new DistributionBounced(distribution, TENANT, null, order,
+                "kari@example.no", "DSN", "5.1.1", "user unknown"), "system:bounces"));
+
+        // then the order's log names the order, not an invoice
+        String logJson = new String(ReadStores.viewJson(d.views("distributionlog", order)), StandardCharsets.UTF_8);
+        assertThat(logJson).contains("\"orderId\":\"" + order.value() + "\"").doesNotContain("invoiceId");
+        DistributionLog log = ViewJson.read(ReadStores.viewJson(d.views("distributionlog", order)), DistributionLog.class);
+        assertThat(log.orderId()).isEqualTo(order.value());
+        assertThat(log.distributions()).singleElement().satisfies(dist -> {
+            assertThat(dist.requestedBy()).isEqualTo("seller");
+            assertThat(dist.status()).isEqualTo("BOUNCED");
+            assertThat(dist.attempts()).singleElement().satisfies(a -> {
+                assertThat(a.layout()).isEqualTo("compact");
+                assertThat(a.outcome()).isEqualTo("SENT");
+            });
+        });
+        // and the attention list names the order by its number
+        String attentionJson = new String(ReadStores.viewJson(d.views("attention", order)), StandardCharsets.UTF_8);
+        assertThat(attentionJson).doesNotContain("invoiceId");
+        AttentionItem attention = ViewJson.read(ReadStores.viewJson(d.views("attention", order)), AttentionItem.class);
+        assertThat(attention.orderId()).isEqualTo(order.value());
+        assertThat(attention.number()).isEqualTo(order.value().substring(0, 8).toUpperCase(java.util.Locale.ROOT));
+        assertThat(attention.customerName()).isEqualTo("Bryggen Bakeri AS");
+        assertThat(attention.reason()).isEqualTo("BOUNCED");
+    }
+
+    @Test
+    void shouldKeepTheInvoicesAttentionEntryAsItWas_whenOrdersCanBeListedToo() {
+        // given an invoice whose distribution failed for good
+        Driver d = driver("invoiceattention");
+        InvoiceId invoice = InvoiceId.random();
+        DistributionId distribution = DistributionId.forFinalized(invoice);
+        d.pipe(feed.event(invoice.value(), drafted(TENANT, invoice, "10001", "Bryggen Bakeri AS", "100.00"), "user-1"));
+        d.pipe(feed.event(invoice.value(), finalized(TENANT, invoice, 1001), "user-1"));
+        d.pipe(feed.event(distribution.value(), new DistributionRequested(distribution, TENANT, invoice,
+                DistributionTrigger.FINALIZED, List.of(), List.of()), "system:distribution"));
+
+        // when
+        d.pipe(feed.event(distribution.value(), new DistributionFailed(distribution, TENANT, invoice, 1,
+                "NO_RECIPIENT", "nobody", true, null), "system:distribution"));
+
+        // then the entry has the invoice's properties only, as before
+        JsonNode entry = ViewJson.read(ReadStores.viewJson(d.views("attention", invoice)), JsonNode.class);
+        List<String> names = new java.util.ArrayList<>();
+        entry.fieldNames().forEachRemaining(names::add);
+        assertThat(names).containsExactly("invoiceId", "number", "customerNumber", "customerName", "distributionId",
+                "reason", "errorCode", "detail", "since");
+        JsonNode log = ViewJson.read(ReadStores.viewJson(d.views("distributionlog", invoice)), JsonNode.class);
+        List<String> logNames = new java.util.ArrayList<>();
+        log.fieldNames().forEachRemaining(logNames::add);
+        assertThat(logNames).containsExactly("invoiceId", "distributions");
+    }
+
     private static DistributionRendered rendered(DistributionId distribution, InvoiceId invoice, int attempt) {
         return new DistributionRendered(distribution, TENANT, invoice, attempt, "EMAIL", List.of("kari@example.no"),
                 List.of(), "system", "nb", "built-in:nb", "classic",
@@ -427,6 +499,10 @@ class ProjectionsTopologyTest {
 
         byte[] views(String kind, InvoiceId invoice) {
             return store(ReadStores.VIEWS).get(ReadStores.view(TENANT.value(), kind, invoice.value()));
+        }
+
+        byte[] views(String kind, OrderId order) {
+            return store(ReadStores.VIEWS).get(ReadStores.view(TENANT.value(), kind, order.value()));
         }
 
         KeyValueStore<String, byte[]> store(String name) {

@@ -307,6 +307,10 @@ public final class WebApp {
             send(ctx, new ChangeOrder(orderId, tenant, RequestBodies.read(ctx, OrderDraft.class), ifMatch(ctx)));
             written(ctx, orderId.value(), deps.queries().order(tenant, orderId), "order");
         });
+        tenantRoute(cfg, HandlerType.POST, TENANT + "/orders/{orderId}/send", Permission.MANAGE_ORDERS, this::sendOrder);
+        readRoute(cfg, TENANT + "/orders/{orderId}/distribution", (ctx, tenant) ->
+                raw(ctx, deps.readModel().orderDistributionLog(tenant, pathId(ctx, "orderId", OrderId::new).value())
+                        .orElseThrow(() -> DomainException.notFound("order"))));
         tenantRoute(cfg, HandlerType.POST, TENANT + "/orders/{orderId}/invoice", Permission.INVOICE, (ctx, tenant) -> {
             OrderId orderId = pathId(ctx, "orderId", OrderId::new);
             Requests.InvoiceOrder body = optionalBody(ctx, Requests.InvoiceOrder.class, new Requests.InvoiceOrder(null));
@@ -881,6 +885,29 @@ public final class WebApp {
         ctx.header("Location", path(tenant, "invoices", invoiceId.value()) + "/distribution");
         ctx.status(HttpStatus.ACCEPTED).json(Map.of("distributionId", distributionId.value(),
                 "invoiceId", invoiceId.value(), "trigger", trigger.name()));
+    }
+
+    /**
+     * Issue 5 (S2): a new distribution of the order's confirmation, in the layout the user picks (else the tenant's
+     * order layout), to the given addresses or routed like an invoice. Allowed while the tenant's invoicing is
+     * deactivated (ADR 0210). Answers 202 like an invoice's send.
+     */
+    private void sendOrder(Context ctx, TenantId tenant) {
+        OrderId orderId = pathId(ctx, "orderId", OrderId::new);
+        Requests.SendOrder body = optionalBody(ctx, Requests.SendOrder.class, new Requests.SendOrder(null, null, null));
+        List<String> to = body.to() == null ? List.of() : body.to();
+        List<String> cc = body.cc() == null ? List.of() : body.cc();
+        String layout = body.layout();
+        DistributionId distributionId = DistributionId.random();
+        send(ctx, RequestDistribution.order(distributionId, tenant, orderId, to, cc, layout));
+        ctx.header(VERSION_HEADER, distributionId.value() + ":0");
+        ctx.header("Location", path(tenant, "orders", orderId.value()) + "/distribution");
+        Map<String, Object> accepted = new LinkedHashMap<>();
+        accepted.put("distributionId", distributionId.value());
+        accepted.put("orderId", orderId.value());
+        accepted.put("trigger", DistributionTrigger.SEND.name());
+        accepted.put("layout", layout);
+        ctx.status(HttpStatus.ACCEPTED).json(accepted);
     }
 
     /** CSV when {@code format=csv}, or when the client accepts text/csv and not JSON; JSON otherwise. */

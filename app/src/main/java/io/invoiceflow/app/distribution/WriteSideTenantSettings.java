@@ -18,8 +18,8 @@ public final class WriteSideTenantSettings implements TenantSettings {
     }
 
     @Override
-    public Resolved resolve(TenantId tenant, CustomerNumber customer, DocumentKind kind) {
-        TenantDistributionSettings.ForSending s = settings.forSending(tenant, customer, kind);
+    public Resolved resolve(TenantId tenant, CustomerNumber customer, DocumentKind kind, String chosenLayout) {
+        TenantDistributionSettings.ForSending s = settings.forSending(tenant, customer, kind, chosenLayout);
         return new Resolved(s.supplier(), s.template(), s.layout(), s.emailTemplates(),
                 s.senderAccount().map(stored -> SenderAccounts.open(tenant, stored, secrets)));
     }

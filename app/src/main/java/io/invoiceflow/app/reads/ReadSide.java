@@ -223,6 +223,7 @@ public final class ReadSide implements ReadModel, AutoCloseable {
                 related.add(invoiceId);
                 related.addAll(distributionsOf(views, tenant, invoiceId));
             }
+            related.addAll(distributionsOf(views, tenant, aggregateId)); // S8: who sent the order's confirmation
         } else if ("invoice".equals(kind)) {
             related.addAll(distributionsOf(views, tenant, aggregateId));
         }
@@ -249,13 +250,23 @@ public final class ReadSide implements ReadModel, AutoCloseable {
 
     @Override
     public Optional<RawJson> distributionLog(TenantId tenant, String invoiceId) {
+        return distributionLog(tenant, "invoice", invoiceId, DistributionLog.ofInvoice(invoiceId, List.of()));
+    }
+
+    @Override
+    public Optional<RawJson> orderDistributionLog(TenantId tenant, String orderId) {
+        return distributionLog(tenant, "order", orderId, DistributionLog.ofOrder(orderId, List.of()));
+    }
+
+    /** The document's log; an empty one for a document never distributed; empty for an unknown document. */
+    private Optional<RawJson> distributionLog(TenantId tenant, String kind, String documentId, DistributionLog none) {
         ReadOnlyKeyValueStore<String, byte[]> views = store(tenant, ReadStores.VIEWS);
-        byte[] log = views.get(ReadStores.view(tenant.value(), "distributionlog", invoiceId));
+        byte[] log = views.get(ReadStores.view(tenant.value(), "distributionlog", documentId));
         if (log != null) {
             return Optional.of(new RawJson(ReadStores.viewJson(log)));
         }
-        return views.get(ReadStores.view(tenant.value(), "invoice", invoiceId)) == null ? Optional.empty()
-                : Optional.of(new RawJson(ViewJson.write(new DistributionLog(invoiceId, List.of()))));
+        return views.get(ReadStores.view(tenant.value(), kind, documentId)) == null ? Optional.empty()
+                : Optional.of(new RawJson(ViewJson.write(none)));
     }
 
     @Override

@@ -54,6 +54,11 @@ public final class StartingReadModel implements ReadModel {
     }
 
     @Override
+    public Optional<RawJson> orderDistributionLog(TenantId tenant, String orderId) {
+        return target().orderDistributionLog(tenant, orderId);
+    }
+
+    @Override
     public RawJson attention(TenantId tenant) {
         return target().attention(tenant);
     }

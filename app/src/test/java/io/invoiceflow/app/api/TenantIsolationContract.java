@@ -57,6 +57,7 @@ interface TenantIsolationContract extends ApiTestContext {
         Map<String, String> state() {
             Map<String, String> views = new LinkedHashMap<>();
             for (String path : List.of("", "/invoices/" + draft, "/invoices/" + finalized, "/orders/" + order,
+                    "/orders/" + order + "/distribution",
                     "/credit-notes/" + creditNote, "/customers/" + TenantFixture.CUSTOMER,
                     "/products/" + TenantFixture.PRODUCT, "/customers", "/products", "/frequencies/" + frequency,
                     "/frequencies?status=all", "/distribution-list", "/distribution-list/" + TenantFixture.CUSTOMER,

@@ -159,6 +159,54 @@ class DistributionSmtpFailureIT {
         assertThat(recipientCommands(address)).hasSize(1);
     }
 
+    @Test
+    void shouldListTheOrderAndNotifyOnce_whenTheServerRejectsTheRecipientOfAnOrderConfirmation() {
+        // given an order of a customer whose list address does not exist
+        String address = unique("nobody") + "@bryggen.example";
+        app.mail().rcptReply(address, "550 5.1.1 <" + address + ">: Recipient address rejected: User unknown in virtual mailbox table");
+        TenantFixture tenant = tenantSendingTo(address);
+        ApiResponse created = tenant.post("/orders", "{\"customerNumber\": \"10001\", \"lines\": [{\"productCode\": \"CONSULT\", \"quantity\": \"1\"}]}");
+        assertThat(created.status()).as("%s", created).isEqualTo(201);
+        String orderId = created.json().path("orderId").asText();
+        String number = orderId.substring(0, 8).toUpperCase(Locale.ROOT);
+
+        // when its confirmation is sent
+        ApiResponse send = tenant.post("/orders/" + orderId + "/send", "{}");
+        assertThat(send.status()).as("%s", send).isEqualTo(202);
+
+        // then the order's distribution bounced
+        JsonNode bounced = await().atMost(PATIENCE).pollInterval(Duration.ofMillis(250))
+                .until(() -> tenant.get("/orders/" + orderId + "/distribution"), r -> r.status() == 200
+                        && "BOUNCED".equals(r.json().path("distributions").path(0).path("status").asText()))
+                .json().path("distributions").get(0);
+        assertThat(bounced.path("bounces").get(0).path("recipient").asText()).isEqualTo(address);
+        assertThat(deliveredTo(address)).isEmpty();
+
+        // and the order is on the attention list, named by its id and number, without an invoice id
+        JsonNode item = await().atMost(PATIENCE).until(() -> orderAttentionItem(tenant, orderId), i -> i != null);
+        assertThat(item.has("invoiceId")).isFalse();
+        assertThat(item.path("number").asText()).isEqualTo(number);
+        assertThat(item.path("customerNumber").asText()).isEqualTo("10001");
+        assertThat(item.path("reason").asText()).isEqualTo("BOUNCED");
+        assertThat(item.path("distributionId").asText()).isEqualTo(send.json().path("distributionId").asText());
+
+        // and the tenant was told once, about the order, in its language
+        MimeMessage notice = await().atMost(PATIENCE).until(() -> noticesAbout(address), n -> !n.isEmpty()).get(0);
+        assertThat(Mails.subject(notice)).isEqualTo("E-post med ordrebekreftelse " + number + " kom ikke fram");
+        assertThat(Mails.text(notice)).contains("5.1.1");
+        assertThat(noticesAbout(address)).hasSize(1);
+    }
+
+    /** The order's entry on the attention list, or null. */
+    private static JsonNode orderAttentionItem(TenantFixture tenant, String orderId) {
+        for (JsonNode item : tenant.get("/distribution/attention").json()) {
+            if (orderId.equals(item.path("orderId").asText())) {
+                return item;
+            }
+        }
+        return null;
+    }
+
     /** A fresh tenant whose customer 10001 is on the distribution list with {@code address}. */
     private TenantFixture tenantSendingTo(String address) {
         TenantFixture tenant = TenantFixture.create(app.api(), OPERATOR);

@@ -14,6 +14,7 @@ import io.invoiceflow.events.distribution.RecordDistributionRendered;
 import io.invoiceflow.events.distribution.RecordDistributionSent;
 import io.invoiceflow.events.distribution.RequestDistribution;
 import io.invoiceflow.events.shared.InvoiceId;
+import io.invoiceflow.events.shared.OrderId;
 import io.invoiceflow.events.shared.TenantId;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -27,7 +28,7 @@ import java.util.Set;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * One distribution of an invoice by email, event-sourced: requested, then attempts (rendered, then
+ * One distribution of a document by email (an invoice, or an order's confirmation), event-sourced: requested, then attempts (rendered, then
  * sent or failed), and bounces. The rules make the sending process safe to repeat: an attempt may
  * render only while the distribution is neither sent nor failed for good, so a worker that picks up
  * a stale or repeated job learns here that it must not send; recording the same outcome twice
@@ -41,6 +42,7 @@ public class Distribution {
     private String id;
     private TenantId tenantId;
     private InvoiceId invoiceId;
+    private OrderId orderId;
     private Status status;
     private int lastRenderedAttempt;
     private int lastFailedAttempt;
@@ -50,10 +52,11 @@ public class Distribution {
         // for Axon
     }
 
-    /** Created by {@link DistributionCommandHandlers}, which checks the invoice and the tenant first. */
+    /** Created by {@link DistributionCommandHandlers}, which checks the document and the tenant first. */
     Distribution(RequestDistribution command) {
         apply(new DistributionRequested(command.distributionId(), command.tenantId(), command.invoiceId(),
-                command.trigger(), List.copyOf(command.to()), List.copyOf(command.cc())));
+                command.orderId(), command.trigger(), List.copyOf(command.to()), List.copyOf(command.cc()),
+                command.layout()));
     }
 
     @CommandHandler
@@ -77,7 +80,7 @@ public class Distribution {
         if (command.attempt() <= lastRenderedAttempt) {
             return false; // the same attempt again (a worker repeated it after a crash): nothing new
         }
-        apply(new DistributionRendered(command.distributionId(), tenantId, invoiceId, command.attempt(),
+        apply(new DistributionRendered(command.distributionId(), tenantId, invoiceId, orderId, command.attempt(),
                 command.channel(), List.copyOf(command.to()), List.copyOf(command.cc()), command.sender(),
                 command.language(), command.emailTemplate(), command.layout(), command.pdfSha256(),
                 command.pdfBytes(), command.messageId()));
@@ -90,7 +93,7 @@ public class Distribution {
         if (status == Status.SENT || status == Status.BOUNCED) {
             return; // recorded already
         }
-        apply(new DistributionSent(command.distributionId(), tenantId, invoiceId, command.attempt(),
+        apply(new DistributionSent(command.distributionId(), tenantId, invoiceId, orderId, command.attempt(),
                 command.messageId(), command.serverReply(), List.copyOf(command.rejected())));
     }
 
@@ -100,7 +103,7 @@ public class Distribution {
         if (status == Status.SENT || status == Status.BOUNCED || command.attempt() <= lastFailedAttempt) {
             return; // sent after all, or this failure is recorded already
         }
-        apply(new DistributionFailed(command.distributionId(), tenantId, invoiceId, command.attempt(),
+        apply(new DistributionFailed(command.distributionId(), tenantId, invoiceId, orderId, command.attempt(),
                 command.errorCode(), command.errorMessage(), command.permanent(),
                 command.permanent() ? null : command.retryAt()));
     }
@@ -112,7 +115,7 @@ public class Distribution {
         if (bounces.contains(key)) {
             return; // the same bounce reported again (e.g. the DSN was read twice)
         }
-        apply(new DistributionBounced(command.distributionId(), tenantId, invoiceId, command.recipient(),
+        apply(new DistributionBounced(command.distributionId(), tenantId, invoiceId, orderId, command.recipient(),
                 command.source(), command.status(), command.diagnostic()));
     }
 
@@ -121,6 +124,7 @@ public class Distribution {
         id = event.distributionId().value();
         tenantId = event.tenantId();
         invoiceId = event.invoiceId();
+        orderId = event.orderId();
         status = Status.REQUESTED;
     }
 

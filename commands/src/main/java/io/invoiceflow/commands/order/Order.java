@@ -72,6 +72,14 @@ public class Order {
                 content.currency(), content.lines(), content.totals());
     }
 
+    /**
+     * An order's confirmation may be sent whatever its state (open or invoiced) and whether the tenant's invoicing
+     * is active or not (S1: sending an order is not invoicing): only the tenant is checked.
+     */
+    public void ensureSendable(TenantId asked) {
+        Guards.ensureSameTenant(tenantId, asked, "order " + id);
+    }
+
     private static OrderContent content(OrderDraft draft, TenantRecord tenant, Directory directory) {
         Violations v = new Violations();
         if (draft == null) {

@@ -117,6 +117,17 @@ public final class TenantDistributionSettings {
         return directory.settings(tenant).flatMap(s -> s.state().template(name)).map(this::built);
     }
 
+    /**
+     * Checks a layout a user picked (S2: for an order), as {@link #forSending(TenantId, CustomerNumber, DocumentKind,
+     * String)} would.
+     *
+     * @throws DomainException INVALID_INPUT naming {@code layout} for a name that is no layout, UNKNOWN_REFERENCE for
+     *                         a template the tenant does not have
+     */
+    public void checkLayout(TenantId tenant, String layout) {
+        chosen(directory.settings(tenant).map(SettingsDirectory.Versioned::state).orElse(SettingsState.INITIAL), layout);
+    }
+
     /** The tenant's sender account with its sealed password, if it has one. */
     public Optional<StoredAccount> senderAccount(TenantId tenant) {
         return directory.settings(tenant).map(s -> s.state().senderAccount()).filter(Objects::nonNull)

@@ -47,6 +47,7 @@ public final class EventStorage {
                 .transactionManager(transactions)
                 .eventSerializer(serializer)
                 .snapshotSerializer(serializer)
+                .upcasterChain(new DistributionUpcaster())
                 .persistenceExceptionResolver(new SQLStateResolver(UNIQUE_VIOLATION))
                 .schema(Schema.EVENTS)
                 .dataType(byte[].class)

@@ -14,6 +14,7 @@ import io.invoiceflow.events.distribution.RecordDistributionFailed;
 import io.invoiceflow.events.distribution.RecordDistributionRendered;
 import io.invoiceflow.events.distribution.RecordDistributionSent;
 import io.invoiceflow.events.shared.InvoiceId;
+import io.invoiceflow.events.shared.OrderId;
 import io.invoiceflow.events.shared.TenantId;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +27,7 @@ import static io.invoiceflow.commands.shared.DomainErrorMatcher.domainError;
 class DistributionTest extends AggregateTestBase<Distribution> {
     private static final DistributionId ID = new DistributionId("8c1e3a5f-7b9d-4f2a-b4c6-d8e0f2a4b6c8");
     private static final InvoiceId INVOICE = new InvoiceId("c4e8f1a2-6b3d-4f9e-a7c5-2d1b0e9f8a76");
+    private static final OrderId ORDER = new OrderId("7d9e4b2a-1c3f-4e5d-8a6b-9c0d1e2f3a4b");
     private static final String MESSAGE_ID = "<JBSWY3DPEHPK3PXP@invoiceflow.example>";
     private static final String SHA = "9f2c4e6a8b0d1f3e5a7c9e1b3d5f7a9c2e4b6d8f0a1c3e5b7d9f1a3c5e7b9d1f";
 
@@ -133,5 +135,29 @@ class DistributionTest extends AggregateTestBase<Distribution> {
         fixture.given(requested(), rendered(1))
                 .when(new RecordDistributionSent(ID, TenantId.random(), 1, MESSAGE_ID, "250", List.of()))
                 .expectException(domainError(ErrorCode.NOT_FOUND));
+    }
+
+    // ---- an order's confirmation: every outcome names the order, never an invoice
+
+    @Test
+    void shouldNameTheOrderInEveryOutcome_whenTheDistributionIsAnOrders() {
+        // given an order's distribution in the layout the user picked
+        DistributionRequested order = new DistributionRequested(ID, tenant, null, ORDER, DistributionTrigger.SEND,
+                List.of(), List.of(), "compact");
+        DistributionRendered rendered = new DistributionRendered(ID, tenant, null, ORDER, 1, "EMAIL",
+                List.of("post@kunde.no"), List.of(), "system", "nb", "built-in:nb", "classic", SHA, 48213, MESSAGE_ID);
+
+        // when / then
+        fixture.given(order).when(render(1)).expectEvents(rendered).expectResultMessagePayload(true);
+        fixture.given(order, rendered).when(new RecordDistributionSent(ID, tenant, 1, MESSAGE_ID, "250 2.0.0 Ok",
+                List.of())).expectEvents(new DistributionSent(ID, tenant, null, ORDER, 1, MESSAGE_ID, "250 2.0.0 Ok",
+                List.of()));
+        fixture.given(order, rendered).when(new RecordDistributionFailed(ID, tenant, 1, "SMTP_TEMPORARY", "451 later",
+                        false, Instant.parse("2026-03-15T10:00:00Z")))
+                .expectEvents(new DistributionFailed(ID, tenant, null, ORDER, 1, "SMTP_TEMPORARY", "451 later", false,
+                        Instant.parse("2026-03-15T10:00:00Z")));
+        fixture.given(order, rendered).when(new RecordDistributionBounced(ID, tenant, "post@kunde.no", "SMTP", "5.1.1",
+                "550 no such user")).expectEvents(new DistributionBounced(ID, tenant, null, ORDER, "post@kunde.no",
+                "SMTP", "5.1.1", "550 no such user"));
     }
 }

@@ -88,6 +88,11 @@ public final class WriteSideSupport implements AutoCloseable, BeforeAllCallback,
         return writeSide;
     }
 
+    /** The write side's database, for tests that store what an older version wrote. */
+    public JdbcDataSource dataSource() {
+        return dataSource;
+    }
+
     /** Sends as user-1 in request req-1 of {@code tenant}. */
     public <R> R send(TenantId tenant, Object command) {
         return writeSide.send(command, new CommandContext("user-1", "req-1", tenant.value()));

@@ -1,13 +1,28 @@
 package io.invoiceflow.projections.views;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.time.Instant;
 import java.util.List;
 
 /**
- * S7: an invoice's distributions, oldest first, each with its attempts and bounces: when, which
- * channel, to whom, with which template, the outcome and, where it failed, the error.
+ * S7: a document's distributions, oldest first, each with its attempts and bounces: when, which
+ * channel, to whom, with which template, the outcome and, where it failed, the error. The document is
+ * an invoice ({@code invoiceId}) or an order ({@code orderId}); the other id is left out of the JSON.
  */
-public record DistributionLog(String invoiceId, List<Distribution> distributions) {
+public record DistributionLog(@JsonInclude(JsonInclude.Include.NON_NULL) String invoiceId,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) String orderId,
+                              List<Distribution> distributions) {
+
+    /** The log of an invoice's distributions. */
+    public static DistributionLog ofInvoice(String invoiceId, List<Distribution> distributions) {
+        return new DistributionLog(invoiceId, null, distributions);
+    }
+
+    /** The log of an order's distributions (its confirmations sent). */
+    public static DistributionLog ofOrder(String orderId, List<Distribution> distributions) {
+        return new DistributionLog(null, orderId, distributions);
+    }
 
     /**
      * One distribution. {@code status}: {@code REQUESTED}, {@code SENDING} (an attempt rendered),

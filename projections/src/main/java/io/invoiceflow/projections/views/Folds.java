@@ -135,7 +135,7 @@ public final class Folds {
         return event.payload() instanceof CreditNoteIssued issued ? issued : before;
     }
 
-    /** An invoice's distribution log after a distribution event (never null once a distribution exists). */
+    /** A document's distribution log after a distribution event (never null once a distribution exists). */
     public static DistributionLog distributionLog(DistributionLog before, EventEnvelope event) {
         DistributionEvent e = (DistributionEvent) event.payload();
         List<DistributionLog.Distribution> all = new ArrayList<>(before == null ? List.of() : before.distributions());
@@ -150,7 +150,8 @@ public final class Folds {
                 all.add(new DistributionLog.Distribution(r.distributionId().value(), r.trigger().name(), event.time(),
                         event.actor(), r.to(), r.cc(), "REQUESTED", List.of(), List.of()));
             }
-            return new DistributionLog(e.invoiceId().value(), List.copyOf(all));
+            return e.invoiceId() != null ? DistributionLog.ofInvoice(e.invoiceId().value(), List.copyOf(all))
+                    : DistributionLog.ofOrder(e.orderId().value(), List.copyOf(all));
         }
         if (index < 0) {
             return before; // an outcome without its request: the request was never seen here
@@ -185,7 +186,7 @@ public final class Folds {
         }
         all.set(index, new DistributionLog.Distribution(d.distributionId(), d.trigger(), d.requestedAt(), d.requestedBy(),
                 d.requestedTo(), d.requestedCc(), status, List.copyOf(attempts), List.copyOf(bounces)));
-        return new DistributionLog(before.invoiceId(), List.copyOf(all));
+        return new DistributionLog(before.invoiceId(), before.orderId(), List.copyOf(all));
     }
 
     private static void replaceAttempt(List<DistributionLog.Attempt> attempts, int attempt,

@@ -2,6 +2,7 @@ package io.invoiceflow.streams.distribution;
 
 import io.invoiceflow.events.tenant.TenantProfile;
 import io.invoiceflow.projections.views.InvoiceView;
+import io.invoiceflow.projections.views.OrderView;
 
 import java.util.List;
 
@@ -9,7 +10,9 @@ import java.util.List;
  * One email for a distribution worker to render and send: everything it needs, decided by the
  * distribution processor, so the worker keeps no state. {@code kind} {@code INVOICE}: attempt
  * {@code attempt} of distribution {@code distributionId}; {@code UNDELIVERED_NOTICE}: the one message to
- * the tenant's notification address that {@code distributionId} bounced ({@code notice} says how).
+ * the tenant's notification address that {@code distributionId} bounced ({@code notice} says how), about the
+ * invoice or, when {@code order} is set, the order. {@code ORDER}: attempt {@code attempt} of the distribution of
+ * {@code order}'s confirmation, in {@code layout} (null: the tenant's order layout).
  */
 public record DistributionJob(
         String kind,
@@ -25,9 +28,12 @@ public record DistributionJob(
         InvoiceView invoice,
         Long numberSequence,
         String notice,
-        DailySummary summary) {
+        DailySummary summary,
+        OrderView order,
+        String layout) {
 
     public static final String INVOICE = "INVOICE";
+    public static final String ORDER = "ORDER";
     public static final String UNDELIVERED_NOTICE = "UNDELIVERED_NOTICE";
     public static final String DAILY_SUMMARY = "DAILY_SUMMARY";
 }

@@ -4,6 +4,7 @@ import io.invoiceflow.events.AggregateCommand;
 import io.invoiceflow.events.CommandMessages;
 import io.invoiceflow.events.Topics;
 import io.invoiceflow.events.distribution.DistributionBounced;
+import io.invoiceflow.events.distribution.DistributionEvent;
 import io.invoiceflow.events.distribution.DistributionFailed;
 import io.invoiceflow.events.distribution.DistributionId;
 import io.invoiceflow.events.distribution.DistributionRendered;
@@ -24,6 +25,7 @@ import io.invoiceflow.projections.ReadStores;
 import io.invoiceflow.projections.ViewJson;
 import io.invoiceflow.projections.views.Folds;
 import io.invoiceflow.projections.views.InvoiceView;
+import io.invoiceflow.projections.views.OrderView;
 import io.invoiceflow.streams.DueIndex;
 import io.invoiceflow.streams.mail.MailError;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -49,22 +51,28 @@ import java.util.UUID;
  * stores): finalizing an invoice requests its distribution (a command with an id derived from the
  * invoice, so a repeat is a duplicate); a requested distribution becomes a job, due at once; a
  * wall-clock punctuator hands due jobs to the workers ({@code invoicing.distribution-jobs}) with
- * their recipients (routed), language and the invoice as it stands; a temporary failure makes the
+ * their recipients (routed), language and the invoice or order as it stands; a temporary failure makes the
  * next attempt due at its retry time; a bounce sends the tenant one notice; the invoices recurring
  * schedules produced make the tenant's daily summary ({@link Summaries}). The processor keeps what it
- * needs as it folds: invoices, tenant profiles, the distribution list, open jobs, summary lines.
+ * needs as it folds: invoices, orders, tenant profiles, the distribution list, open jobs, summary lines.
  */
 final class DistributionProcessor implements Processor<String, byte[], String, byte[]> {
     private static final Logger LOG = LoggerFactory.getLogger(DistributionProcessor.class);
     static final String ACTOR = "system:distribution";
     /** The header that names the topic an output record goes to (read by the topology's sink). */
     static final String ROUTE = "invoiceflow-route";
+    /**
+     * How long a request waits for its order to reach this processor; an order's events normally arrive within
+     * milliseconds, but one created before this processor folded orders never does (ADR 0210).
+     */
+    static final Duration ORDER_WAIT = Duration.ofMinutes(15);
 
     private final Clock clock;
     private final Duration punctuation;
     private ProcessorContext<String, byte[]> context;
     private KeyValueStore<String, byte[]> positions;
     private KeyValueStore<String, byte[]> invoices;
+    private KeyValueStore<String, byte[]> orders;
     private KeyValueStore<String, byte[]> tenants;
     private KeyValueStore<String, byte[]> list;
     private KeyValueStore<String, byte[]> jobs;
@@ -81,6 +89,7 @@ final class DistributionProcessor implements Processor<String, byte[], String, b
         this.context = context;
         positions = context.getStateStore(DistributionTopology.POSITIONS);
         invoices = context.getStateStore(DistributionTopology.INVOICES);
+        orders = context.getStateStore(DistributionTopology.ORDERS);
         tenants = context.getStateStore(DistributionTopology.TENANTS);
         list = context.getStateStore(DistributionTopology.LIST);
         jobs = context.getStateStore(DistributionTopology.JOBS);
@@ -110,13 +119,17 @@ final class DistributionProcessor implements Processor<String, byte[], String, b
             tenants.put(tenant, ViewJson.write(created.profile()));
         } else if ("invoice".equals(event.aggregateKind())) {
             foldInvoice(tenant, event);
+        } else if ("order".equals(event.aggregateKind())) {
+            foldOrder(tenant, event);
         } else if (payload instanceof DistributionEntrySet entry) {
             list.put(listKey(tenant, entry.customerNumber().value()), entry.email().getBytes(StandardCharsets.UTF_8));
         } else if (payload instanceof DistributionEntryRemoved removed) {
             list.delete(listKey(tenant, removed.customerNumber().value()));
         } else if (payload instanceof DistributionRequested requested) {
-            schedule(new JobState(requested.distributionId().value(), tenant, requested.invoiceId().value(), 1,
-                    requested.to(), requested.cc(), event.time()));
+            schedule(new JobState(requested.distributionId().value(), tenant,
+                    requested.invoiceId() == null ? null : requested.invoiceId().value(),
+                    requested.orderId() == null ? null : requested.orderId().value(), requested.layout(), 1,
+                    requested.to(), requested.cc(), event.time(), clock.instant()));
             if (requested.trigger() == DistributionTrigger.FINALIZED) {
                 Optional<TenantProfile> profile = profile(tenant);
                 Optional<InvoiceView> invoice = invoice(tenant, requested.invoiceId().value());
@@ -132,8 +145,7 @@ final class DistributionProcessor implements Processor<String, byte[], String, b
             if (job != null && (failed.permanent() || failed.retryAt() == null)) {
                 forget(job);
             } else if (job != null) {
-                schedule(new JobState(job.distributionId(), tenant, job.invoiceId(), failed.attempt() + 1, job.to(),
-                        job.cc(), failed.retryAt()));
+                schedule(job.at(failed.attempt() + 1, failed.retryAt()));
             }
             summaries.failed(tenant, failed);
             failureNotice(tenant, failed, event);
@@ -163,6 +175,15 @@ final class DistributionProcessor implements Processor<String, byte[], String, b
             // P4: every final invoice is sent; the id derived from the invoice makes a repeat a duplicate
             command(new RequestDistribution(DistributionId.forFinalized(finalized.invoiceId()), finalized.tenantId(),
                     finalized.invoiceId(), DistributionTrigger.FINALIZED, List.of(), List.of()), event);
+        }
+    }
+
+    private void foldOrder(String tenant, EventEnvelope event) {
+        String key = ReadStores.view(tenant, "order", event.aggregateId());
+        byte[] stored = orders.get(key);
+        OrderView after = Folds.order(stored == null ? null : ViewJson.read(stored, OrderView.class), event);
+        if (after != null) {
+            orders.put(key, ViewJson.write(after));
         }
     }
 
@@ -207,19 +228,22 @@ final class DistributionProcessor implements Processor<String, byte[], String, b
         String jobId = "summary/" + due.tenantId() + "/" + due.summary().day() + "/" + due.summary().sequence();
         DistributionJob work = new DistributionJob(DistributionJob.DAILY_SUMMARY, jobId, null, due.tenantId(), null, 1,
                 List.of(to), List.of(), due.profile().defaultLanguage(), due.profile(), null, null, null,
-                due.summary());
+                due.summary(), null, null);
         forward(Topics.DISTRIBUTION_JOBS, jobId, ViewJson.write(work), new RecordHeaders());
     }
 
     private void dispatch(JobState job, Instant now) {
+        if (job.orderId() != null) {
+            dispatchOrder(job, now);
+            return;
+        }
         byte[] stored = invoices.get(ReadStores.view(job.tenantId(), "invoice", job.invoiceId()));
         InvoiceView invoice = stored == null ? null : ViewJson.read(ReadStores.viewJson(stored), InvoiceView.class);
         byte[] profile = tenants.get(job.tenantId());
         if (invoice == null || invoice.number() == null || profile == null) {
             // the invoice's finalization has not reached this partition yet (events of different
             // aggregates may interleave): look again a little later
-            schedule(new JobState(job.distributionId(), job.tenantId(), job.invoiceId(), job.attempt(), job.to(),
-                    job.cc(), now.plus(punctuation)));
+            schedule(job.at(job.attempt(), now.plus(punctuation)));
             return;
         }
         Optional<String> entry = invoice.customer() == null ? Optional.empty() : Optional.ofNullable(
@@ -235,18 +259,54 @@ final class DistributionProcessor implements Processor<String, byte[], String, b
             forget(job);
             return;
         }
-        jobs.put(jobKey(job.tenantId(), job.distributionId()), ViewJson.write(new JobState(job.distributionId(),
-                job.tenantId(), job.invoiceId(), job.attempt(), job.to(), job.cc(), null)));
+        jobs.put(jobKey(job.tenantId(), job.distributionId()), ViewJson.write(job.at(job.attempt(), null)));
         DistributionJob work = new DistributionJob(DistributionJob.INVOICE, job.distributionId() + "/" + job.attempt(),
                 job.distributionId(), job.tenantId(), job.invoiceId(), job.attempt(), recipients.get().to(),
                 recipients.get().cc(), invoice.language(), ViewJson.read(profile, TenantProfile.class), invoice,
-                ReadStores.viewNumberSequence(stored), null, null);
+                ReadStores.viewNumberSequence(stored), null, null, null, null);
+        forward(Topics.DISTRIBUTION_JOBS, job.distributionId(), ViewJson.write(work), new RecordHeaders());
+    }
+
+    /** An order's confirmation: routed like an invoice, from the order's customer number and contacts as it stands. */
+    private void dispatchOrder(JobState job, Instant now) {
+        Optional<OrderView> order = order(job.tenantId(), job.orderId());
+        byte[] profile = tenants.get(job.tenantId());
+        if (order.isEmpty() && job.requestedAt() != null && !now.isBefore(job.requestedAt().plus(ORDER_WAIT))) {
+            command(new RecordDistributionFailed(new DistributionId(job.distributionId()), new TenantId(job.tenantId()),
+                    job.attempt(), DistributionError.ORDER_UNKNOWN.name(), "order " + job.orderId() + " has not reached "
+                    + "the distribution within " + ORDER_WAIT.toMinutes() + " minutes of the request", true, null), null);
+            forget(job);
+            return;
+        }
+        if (order.isEmpty() || profile == null) {
+            // the order's creation has not reached this partition yet: look again a little later
+            schedule(job.at(job.attempt(), now.plus(punctuation)));
+            return;
+        }
+        OrderView o = order.get();
+        String customerNumber = o.customer() == null ? null : o.customer().customerNumber().value();
+        Optional<String> entry = customerNumber == null ? Optional.empty()
+                : Optional.ofNullable(list.get(listKey(job.tenantId(), customerNumber)))
+                .map(b -> new String(b, StandardCharsets.UTF_8));
+        Optional<Routing.Recipients> recipients = Routing.recipients(job.to(), job.cc(), o.contacts(), entry);
+        if (recipients.isEmpty()) {
+            command(new RecordDistributionFailed(new DistributionId(job.distributionId()), new TenantId(job.tenantId()),
+                    job.attempt(), DistributionError.NO_RECIPIENT.name(), "the order has no recipient: no distribution "
+                    + "list entry for customer " + (customerNumber == null ? "?" : customerNumber)
+                    + " and no contact with an email address", true, null), null);
+            forget(job);
+            return;
+        }
+        jobs.put(jobKey(job.tenantId(), job.distributionId()), ViewJson.write(job.at(job.attempt(), null)));
+        DistributionJob work = new DistributionJob(DistributionJob.ORDER, job.distributionId() + "/" + job.attempt(),
+                job.distributionId(), job.tenantId(), null, job.attempt(), recipients.get().to(), recipients.get().cc(),
+                o.language(), ViewJson.read(profile, TenantProfile.class), null, null, null, null, o, job.layout());
         forward(Topics.DISTRIBUTION_JOBS, job.distributionId(), ViewJson.write(work), new RecordHeaders());
     }
 
     /** P7: a bounced recipient, told to the tenant's notification address once. */
     private void bounceNotice(String tenant, DistributionBounced bounced, EventEnvelope event) {
-        notice(tenant, bounced.distributionId(), bounced.invoiceId().value(), bounced.recipient() + " ("
+        notice(tenant, bounced, bounced.recipient() + " ("
                 + bounced.source() + (bounced.status() == null ? "" : " " + bounced.status())
                 + (bounced.diagnostic() == null ? "" : ": " + bounced.diagnostic()) + ")", event);
     }
@@ -261,27 +321,29 @@ final class DistributionProcessor implements Processor<String, byte[], String, b
                 .equals(failed.errorCode())) {
             return;
         }
-        notice(tenant, failed.distributionId(), failed.invoiceId().value(), failed.errorCode()
+        notice(tenant, failed, failed.errorCode()
                 + (failed.errorMessage() == null ? "" : ": " + failed.errorMessage()), event);
     }
 
-    private void notice(String tenant, DistributionId distribution, String invoiceId, String notice,
-                        EventEnvelope event) {
+    private void notice(String tenant, DistributionEvent about, String notice, EventEnvelope event) {
+        DistributionId distribution = about.distributionId();
         Optional<TenantProfile> supplier = profile(tenant);
-        byte[] stored = invoices.get(ReadStores.view(tenant, "invoice", invoiceId));
-        if (supplier.isEmpty() || stored == null) {
-            LOG.warn("No notice for distribution {}: tenant or invoice unknown here", distribution);
+        String invoiceId = about.invoiceId() == null ? null : about.invoiceId().value();
+        byte[] stored = invoiceId == null ? null : invoices.get(ReadStores.view(tenant, "invoice", invoiceId));
+        Optional<OrderView> order = about.orderId() == null ? Optional.empty() : order(tenant, about.orderId().value());
+        if (supplier.isEmpty() || stored == null && order.isEmpty()) {
+            LOG.warn("No notice for distribution {}: tenant or document unknown here", distribution);
             return;
         }
         if (supplier.get().notificationEmail() == null || supplier.get().notificationEmail().isBlank()) {
             LOG.info("No notice for distribution {}: tenant {} has no notification address", distribution, tenant);
             return;
         }
-        InvoiceView invoice = ViewJson.read(ReadStores.viewJson(stored), InvoiceView.class);
+        InvoiceView invoice = stored == null ? null : ViewJson.read(ReadStores.viewJson(stored), InvoiceView.class);
         DistributionJob work = new DistributionJob(DistributionJob.UNDELIVERED_NOTICE, "notice/" + event.eventId(),
                 distribution.value(), tenant, invoiceId, 1, List.of(supplier.get().notificationEmail()), List.of(),
-                supplier.get().defaultLanguage(), supplier.get(), invoice, ReadStores.viewNumberSequence(stored),
-                notice, null);
+                supplier.get().defaultLanguage(), supplier.get(), invoice,
+                stored == null ? null : ReadStores.viewNumberSequence(stored), notice, null, order.orElse(null), null);
         forward(Topics.DISTRIBUTION_JOBS, work.jobId(), ViewJson.write(work), new RecordHeaders());
     }
 
@@ -314,6 +376,11 @@ final class DistributionProcessor implements Processor<String, byte[], String, b
     private Optional<InvoiceView> invoice(String tenant, String invoiceId) {
         return Optional.ofNullable(invoices.get(ReadStores.view(tenant, "invoice", invoiceId)))
                 .map(b -> ViewJson.read(ReadStores.viewJson(b), InvoiceView.class));
+    }
+
+    private Optional<OrderView> order(String tenant, String orderId) {
+        return Optional.ofNullable(orders.get(ReadStores.view(tenant, "order", orderId)))
+                .map(b -> ViewJson.read(b, OrderView.class));
     }
 
     private JobState job(String tenant, String distributionId) {

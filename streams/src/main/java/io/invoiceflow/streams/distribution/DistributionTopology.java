@@ -32,14 +32,15 @@ public final class DistributionTopology {
     public static final String BY_TENANT = "by-tenant";
     static final String POSITIONS = "distribution-positions";
     static final String INVOICES = "distribution-invoices";
+    static final String ORDERS = "distribution-orders";
     static final String TENANTS = "distribution-tenants";
     static final String LIST = "distribution-list";
     static final String JOBS = "distribution-jobs";
     static final String DUE = "distribution-due";
     static final String SUMMARY_LINES = "distribution-summary-lines";
     static final String SUMMARY_DAYS = "distribution-summary-days";
-    public static final List<String> STORES = List.of(POSITIONS, INVOICES, TENANTS, LIST, JOBS, DUE, SUMMARY_LINES,
-            SUMMARY_DAYS);
+    public static final List<String> STORES = List.of(POSITIONS, INVOICES, ORDERS, TENANTS, LIST, JOBS, DUE,
+            SUMMARY_LINES, SUMMARY_DAYS);
 
     private DistributionTopology() {
     }

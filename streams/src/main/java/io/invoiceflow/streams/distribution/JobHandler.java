@@ -2,6 +2,7 @@ package io.invoiceflow.streams.distribution;
 
 import io.invoiceflow.documents.Document;
 import io.invoiceflow.documents.DocumentKind;
+import io.invoiceflow.documents.Language;
 import io.invoiceflow.documents.SupplierSettings;
 import io.invoiceflow.documents.archive.DocumentArchive;
 import io.invoiceflow.documents.email.EmailRenderer;
@@ -18,9 +19,12 @@ import io.invoiceflow.events.distribution.RecordDistributionRendered;
 import io.invoiceflow.events.distribution.RecordDistributionSent;
 import io.invoiceflow.events.invoice.InvoiceContent;
 import io.invoiceflow.events.invoice.InvoiceFinalized;
+import io.invoiceflow.events.order.OrderContent;
+import io.invoiceflow.events.shared.CustomerNumber;
 import io.invoiceflow.events.shared.InvoiceId;
 import io.invoiceflow.events.shared.TenantId;
 import io.invoiceflow.projections.views.InvoiceView;
+import io.invoiceflow.projections.views.OrderView;
 import io.invoiceflow.streams.bounce.JobTokens;
 import io.invoiceflow.streams.mail.Accepted;
 import io.invoiceflow.streams.mail.Attachment;
@@ -44,11 +48,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * What a distribution worker does with one job: render the PDF (archived under its SHA-256) and the
@@ -93,6 +100,8 @@ public final class JobHandler {
             sendNotice(job);
         } else if (DistributionJob.DAILY_SUMMARY.equals(job.kind())) {
             sendSummary(job);
+        } else if (DistributionJob.ORDER.equals(job.kind())) {
+            sendOrder(job);
         } else if (!DistributionJob.INVOICE.equals(job.kind())) {
             LOG.error("Job {} has the unknown kind {}: not handled", job.jobId(), job.kind());
         } else {
@@ -101,29 +110,61 @@ public final class JobHandler {
     }
 
     private void sendInvoice(DistributionJob job) {
+        send(job, DocumentKind.INVOICE, job.invoice().customer().customerNumber(), null,
+                // rendered for the finalization time: a repeat after a crash renders the very same bytes
+                supplier -> document(job, supplier), job.invoice().finalizedAt(), fileName(job));
+    }
+
+    /**
+     * An order's confirmation (issue 5, S2), in the layout the user picked or the tenant's order layout, rendered for
+     * the order's last change: a repeat renders the very same bytes, and so does the order's PDF download while the
+     * order and the settings stay as they were.
+     */
+    private void sendOrder(DistributionJob job) {
+        OrderView order = job.order();
+        String number = orderNumber(order);
+        send(job, DocumentKind.ORDER, order.customer().customerNumber(), job.layout(),
+                supplier -> Document.order(job.supplier(), supplier, number,
+                        LocalDate.ofInstant(order.createdAt(), ZoneId.of(job.supplier().timeZone())),
+                        new OrderContent(order.customer(), order.contacts(), order.poNumber(), order.comments(),
+                                order.language(), order.currency(), order.lines(), order.totals())),
+                order.updatedAt() != null ? order.updatedAt() : order.createdAt(), "order-" + number + ".pdf");
+    }
+
+    /** An order has no number: its confirmation shows the first eight characters of its id, upper case. */
+    static String orderNumber(OrderView order) {
+        return order.orderId().substring(0, 8).toUpperCase(Locale.ROOT);
+    }
+
+    private void send(DistributionJob job, DocumentKind kind, CustomerNumber customer, String chosenLayout,
+                      Function<SupplierSettings, Document> documentOf, Instant renderedFor, String fileName) {
         DistributionId distribution = new DistributionId(job.distributionId());
         TenantId tenant = new TenantId(job.tenantId());
         TenantSettings.Resolved tenantSettings;
         try {
-            tenantSettings = settings.resolve(tenant, job.invoice().customer().customerNumber(), DocumentKind.INVOICE);
+            tenantSettings = settings.resolve(tenant, customer, kind, chosenLayout);
         } catch (TenantSettings.SenderAccountUnusable e) {
             recorder.failed(new RecordDistributionFailed(distribution, tenant, job.attempt(),
                     MailError.SENDER_ACCOUNT_UNUSABLE.name(), e.getMessage(), true, null));
+            return;
+        } catch (DomainException e) {
+            // the picked template was removed since the request: it cannot be rendered, now or later
+            recorder.failed(new RecordDistributionFailed(distribution, tenant, job.attempt(),
+                    DistributionError.RENDER_FAILED.name(), e.getMessage(), true, null));
             return;
         }
         Document document;
         byte[] pdf;
         try {
-            document = document(job, tenantSettings.supplier());
-            // rendered for the finalization time: a repeat after a crash renders the very same bytes
-            pdf = renderer.render(document, tenantSettings.template(), job.invoice().finalizedAt());
+            document = documentOf.apply(tenantSettings.supplier());
+            pdf = renderer.render(document, tenantSettings.template(), renderedFor);
         } catch (RenderException | DomainException e) {
             recorder.failed(new RecordDistributionFailed(distribution, tenant, job.attempt(), DistributionError.RENDER_FAILED.name(),
                     e.getMessage(), true, null));
             return;
         }
         String sha256 = archive.store(pdf);
-        EmailTexts.Selection text = EmailTexts.select(DocumentKind.INVOICE, job.language(),
+        EmailTexts.Selection text = EmailTexts.select(kind, job.language(),
                 job.supplier().defaultLanguage(), tenantSettings.emailTemplates());
         RenderedEmail email = EmailRenderer.render(text.template(), document);
         Optional<SmtpAccount> account = tenantSettings.senderAccount();
@@ -146,7 +187,7 @@ public final class JobHandler {
         OutgoingMail mail = new OutgoingMail(identity, from, Optional.empty(),
                 job.to().stream().map(MailAddress::of).toList(), job.cc().stream().map(MailAddress::of).toList(),
                 email.subject(), email.textBody(), email.htmlBody(),
-                List.of(Attachment.pdf(fileName(job), pdf)));
+                List.of(Attachment.pdf(fileName, pdf)));
         MailTransport transport = account.map(mailer::tenant).orElseGet(mailer::system);
         record(job, distribution, tenant, transport.send(mail));
     }
@@ -192,6 +233,10 @@ public final class JobHandler {
 
     /** P7: the message to the tenant's notification address that an invoice's email bounced or was given up. */
     private void sendNotice(DistributionJob job) {
+        if (job.order() != null) {
+            sendOrderNotice(job);
+            return;
+        }
         Document document = document(job, SupplierSettings.contactOnly(job.supplier().notificationEmail(), null, null));
         String number = job.invoice().number();
         String subject = switch (document.language()) {
@@ -210,6 +255,35 @@ public final class JobHandler {
                     + job.notice() + ".\n\nIt is now on the list of documents that need attention, and can be re-sent "
                     + "to another address from there.\n";
         };
+        sendNoticeMail(job, subject, body);
+    }
+
+    /** The notice that an order confirmation's email bounced or was given up, in the tenant's default language. */
+    private void sendOrderNotice(DistributionJob job) {
+        String number = orderNumber(job.order());
+        String customer = job.order().customer() == null ? "?" : job.order().customer().name();
+        Language language = Language.isSupported(job.supplier().defaultLanguage())
+                ? Language.of(job.supplier().defaultLanguage()) : Language.EN;
+        String subject = switch (language) {
+            case NB -> "E-post med ordrebekreftelse " + number + " kom ikke fram";
+            case SV -> "E-post med orderbekräftelse " + number + " kom inte fram";
+            default -> "The email with order confirmation " + number + " was not delivered";
+        };
+        String body = switch (language) {
+            case NB -> "Ordrebekreftelsen " + number + " til " + customer + " kunne ikke leveres: "
+                    + job.notice() + ".\n\nDen står nå på listen over dokumenter som krever oppmerksomhet, og kan "
+                    + "sendes på nytt til en annen adresse.\n";
+            case SV -> "Orderbekräftelsen " + number + " till " + customer + " kunde inte levereras: " + job.notice()
+                    + ".\n\nDen finns nu i listan över dokument som behöver åtgärdas och kan skickas på nytt till en "
+                    + "annan adress.\n";
+            default -> "Order confirmation " + number + " to " + customer + " could not be delivered: " + job.notice()
+                    + ".\n\nIt is now on the list of documents that need attention, and can be sent again to another "
+                    + "address.\n";
+        };
+        sendNoticeMail(job, subject, body);
+    }
+
+    private void sendNoticeMail(DistributionJob job, String subject, String body) {
         MailAddress from = sender(job);
         UUID noticeId = UUID.nameUUIDFromBytes(job.jobId().getBytes(StandardCharsets.UTF_8));
         OutgoingMail mail = new OutgoingMail(tokens.identity(noticeId, from.domain(), Optional.empty()), from,

@@ -11,8 +11,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Who receives an invoice's email (P4, H11): the addresses a user gave, else the distribution list
- * entry of the customer number, else the invoice's first contact (To) with the other contacts in Cc.
+ * Who receives a document's email (P4, H11; an order's confirmation alike): the addresses a user gave, else the
+ * distribution list entry of the customer number, else the document's first contact (To) with the other contacts
+ * in Cc.
  * Addresses are compared case-insensitively; an address is never both in To and Cc.
  */
 public final class Routing {
@@ -25,6 +26,12 @@ public final class Routing {
 
     public static Optional<Recipients> recipients(List<String> to, List<String> cc, InvoiceView invoice,
                                                   Optional<String> listEntry) {
+        return recipients(to, cc, invoice.contacts(), listEntry);
+    }
+
+    /** The recipients of a document with {@code contacts}; empty when there is nobody to send to. */
+    public static Optional<Recipients> recipients(List<String> to, List<String> cc, List<Contact> documentContacts,
+                                                  Optional<String> listEntry) {
         if (!to.isEmpty()) {
             return Optional.of(distinct(to, cc));
         }
@@ -32,7 +39,7 @@ public final class Routing {
             return Optional.of(distinct(List.of(listEntry.get()), cc));
         }
         List<String> contacts = new ArrayList<>();
-        for (Contact contact : invoice.contacts() == null ? List.<Contact>of() : invoice.contacts()) {
+        for (Contact contact : documentContacts == null ? List.<Contact>of() : documentContacts) {
             if (contact.email() != null && !contact.email().isBlank()) {
                 contacts.add(contact.email());
             }

@@ -18,11 +18,23 @@ import java.util.Optional;
 public interface TenantSettings {
 
     /**
-     * The settings for a document of {@code kind} to {@code customer}.
+     * The settings for a document of {@code kind} to {@code customer}, in the layout the customer's rule or the
+     * tenant's default for the kind names.
      *
      * @throws SenderAccountUnusable when the tenant's sender account cannot be used as stored
      */
-    Resolved resolve(TenantId tenant, CustomerNumber customer, DocumentKind kind);
+    default Resolved resolve(TenantId tenant, CustomerNumber customer, DocumentKind kind) {
+        return resolve(tenant, customer, kind, null);
+    }
+
+    /**
+     * The settings for a document of {@code kind} to {@code customer} in {@code chosenLayout}, the layout a user
+     * picked (S2: an order's); null: the customer's rule or the tenant's default.
+     *
+     * @throws SenderAccountUnusable when the tenant's sender account cannot be used as stored
+     * @throws io.invoiceflow.events.DomainException when {@code chosenLayout} is no longer a layout of the tenant
+     */
+    Resolved resolve(TenantId tenant, CustomerNumber customer, DocumentKind kind, String chosenLayout);
 
     /**
      * @param supplier       the payment settings and contact details the document shows

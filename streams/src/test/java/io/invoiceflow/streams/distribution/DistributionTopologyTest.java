@@ -16,7 +16,10 @@ import io.invoiceflow.events.invoice.InvoiceFinalized;
 import io.invoiceflow.events.invoice.InvoiceOrigin;
 import io.invoiceflow.events.shared.Address;
 import io.invoiceflow.events.shared.Contact;
+import io.invoiceflow.events.order.OrderContent;
+import io.invoiceflow.events.order.OrderCreated;
 import io.invoiceflow.events.shared.InvoiceId;
+import io.invoiceflow.events.shared.OrderId;
 import io.invoiceflow.events.shared.TenantId;
 import io.invoiceflow.events.tenant.NumberSeries;
 import io.invoiceflow.events.tenant.TenantCreated;
@@ -424,6 +427,164 @@ class DistributionTopologyTest {
         assertThat(jobs.isEmpty()).isTrue();
     }
 
+    // ---- an order's confirmation (issue 5, S2)
+
+    @Test
+    void shouldHandOutTheOrderInThePickedLayout_whenAUserSendsAnOrder() {
+        // given an order with two contacts, sent in the compact layout
+        OrderId order = OrderId.random();
+        order(order, contacts("kari@kunde.no", "ola@kunde.no"));
+        DistributionId distribution = orderRequested(order, List.of(), "compact");
+
+        // when
+        advance(Duration.ofSeconds(1));
+
+        // then one order job, routed like an invoice, with the order as it stands
+        DistributionJob job = onlyJob();
+        assertThat(job.kind()).isEqualTo(DistributionJob.ORDER);
+        assertThat(job.distributionId()).isEqualTo(distribution.value());
+        assertThat(job.invoiceId()).isNull();
+        assertThat(job.invoice()).isNull();
+        assertThat(job.order().orderId()).isEqualTo(order.value());
+        assertThat(job.order().poNumber()).isEqualTo("PO-77");
+        assertThat(job.layout()).isEqualTo("compact");
+        assertThat(job.to()).containsExactly("kari@kunde.no");
+        assertThat(job.cc()).containsExactly("ola@kunde.no");
+        assertThat(job.language()).isEqualTo("nb");
+        assertThat(job.supplier().name()).isEqualTo("Fjordlys Konsult AS");
+        assertThat(commands.isEmpty()).as("an order is never sent automatically").isTrue();
+    }
+
+    @Test
+    void shouldSendTheOrderToTheListEntryOrTheGivenAddresses_whenTheyExist() {
+        // given the customer on the distribution list
+        events.pipeInput(feed.raw(TENANT.value() + "/distribution/10001", 0,
+                "io.invoiceflow.distributionlist.DistributionEntrySet.v1", TENANT.value(), "user-1", START,
+                ("{\"tenantId\":\"" + TENANT.value() + "\",\"customerNumber\":\"10001\",\"email\":\"ordre@kunde.no\"}")
+                        .getBytes(StandardCharsets.UTF_8)));
+        OrderId order = OrderId.random();
+        order(order, contacts("kari@kunde.no"));
+
+        // when routed, and when the user names the addresses
+        orderRequested(order, List.of(), null);
+        advance(Duration.ofSeconds(1));
+        DistributionJob routed = onlyJob();
+        orderRequested(order, List.of("innkjop@kunde.no"), null);
+        advance(Duration.ofSeconds(1));
+        DistributionJob given = onlyJob();
+
+        // then
+        assertThat(routed.to()).containsExactly("ordre@kunde.no");
+        assertThat(routed.layout()).as("the tenant's order layout applies when rendered").isNull();
+        assertThat(given.to()).containsExactly("innkjop@kunde.no");
+    }
+
+    @Test
+    void shouldWaitForTheOrder_whenTheRequestArrivesBeforeTheOrder() {
+        // given a request whose order has not reached this partition yet
+        OrderId order = OrderId.random();
+        DistributionId distribution = orderRequested(order, List.of(), null);
+        advance(Duration.ofSeconds(1));
+        assertThat(jobs.isEmpty()).isTrue();
+
+        // when the order arrives
+        order(order, contacts("kari@kunde.no"));
+        advance(Duration.ofSeconds(1));
+
+        // then
+        assertThat(onlyJob().distributionId()).isEqualTo(distribution.value());
+    }
+
+    @Test
+    void shouldRecordAPermanentFailure_whenAnOrderHasNobodyToSendTo() {
+        // given an order without contacts and no list entry
+        OrderId order = OrderId.random();
+        order(order, List.of());
+        DistributionId distribution = orderRequested(order, List.of(), null);
+
+        // when
+        advance(Duration.ofSeconds(1));
+
+        // then no job, and the failure goes to the write side, naming the order
+        assertThat(jobs.isEmpty()).isTrue();
+        List<TestRecord<String, byte[]>> sent = commands.readRecordsToList();
+        assertThat(sent).hasSize(1);
+        assertThat(sent.get(0).key()).isEqualTo(distribution.value());
+        JsonNode failure = ViewJson.read(sent.get(0).value(), JsonNode.class);
+        assertThat(failure.path("errorCode").asText()).isEqualTo("NO_RECIPIENT");
+        assertThat(failure.path("errorMessage").asText()).contains("the order has no recipient");
+        assertThat(failure.path("permanent").asBoolean()).isTrue();
+    }
+
+    @Test
+    void shouldTellTheTenantAboutTheOrder_whenAnOrdersEmailBounces() {
+        // given a sent order
+        OrderId order = OrderId.random();
+        order(order, contacts("kari@kunde.no"));
+        DistributionId distribution = orderRequested(order, List.of(), null);
+        advance(Duration.ofSeconds(1));
+        onlyJob();
+        events.pipeInput(feed.event(distribution.value(), new DistributionSent(distribution, TENANT, null, order, 1,
+                "<m@x>", "250 Ok", List.of()), "system:distribution"));
+
+        // when
+        events.pipeInput(feed.event(distribution.value(), new DistributionBounced(distribution, TENANT, null, order,
+                "kari@kunde.no", "DSN", "5.1.1", "user unknown"), "system:bounces"));
+
+        // then one notice, about the order
+        DistributionJob notice = onlyJob();
+        assertThat(notice.kind()).isEqualTo(DistributionJob.UNDELIVERED_NOTICE);
+        assertThat(notice.order().orderId()).isEqualTo(order.value());
+        assertThat(notice.invoice()).isNull();
+        assertThat(notice.to()).containsExactly("faktura@fjordlys.no");
+        assertThat(notice.notice()).contains("kari@kunde.no").contains("5.1.1");
+    }
+
+    @Test
+    void shouldFailForGood_whenTheOrderNeverReachesTheDistribution() {
+        // given a request for an order this processor never saw (created before it folded orders)
+        OrderId order = OrderId.random();
+        DistributionId distribution = orderRequested(order, List.of(), null);
+
+        // when it has waited for the order as long as it may
+        advance(Duration.ofSeconds(1));
+        assertThat(commands.isEmpty()).as("still waiting").isTrue();
+        advance(DistributionProcessor.ORDER_WAIT);
+
+        // then the distribution fails for good, naming the order, and nothing is handed out
+        assertThat(jobs.isEmpty()).isTrue();
+        List<TestRecord<String, byte[]>> sent = commands.readRecordsToList();
+        assertThat(sent).hasSize(1);
+        assertThat(sent.get(0).key()).isEqualTo(distribution.value());
+        JsonNode failure = ViewJson.read(sent.get(0).value(), JsonNode.class);
+        assertThat(failure.path("errorCode").asText()).isEqualTo("ORDER_UNKNOWN");
+        assertThat(failure.path("errorMessage").asText()).contains(order.value());
+        assertThat(failure.path("permanent").asBoolean()).isTrue();
+        advance(Duration.ofMinutes(1));
+        assertThat(commands.isEmpty()).as("given up once").isTrue();
+    }
+
+    @Test
+    void shouldHandOutAnInvoiceJob_whenTheRequestOnTheTopicIsRevision1() {
+        // given a final invoice and a revision 1 request, published before orders could be sent
+        InvoiceId invoice = InvoiceId.random();
+        finalInvoice(invoice, contacts("kari@kunde.no"));
+        DistributionId distribution = DistributionId.random();
+        events.pipeInput(feed.raw(distribution.value(), 0, "io.invoiceflow.distribution.DistributionRequested.v1",
+                TENANT.value(), "user-1", START, ("{\"cc\":[],\"distributionId\":\"" + distribution.value()
+                        + "\",\"invoiceId\":\"" + invoice.value() + "\",\"tenantId\":\"" + TENANT.value()
+                        + "\",\"to\":[],\"trigger\":\"SEND\"}").getBytes(StandardCharsets.UTF_8)));
+
+        // when
+        advance(Duration.ofSeconds(1));
+
+        // then
+        DistributionJob job = onlyJob();
+        assertThat(job.kind()).isEqualTo(DistributionJob.INVOICE);
+        assertThat(job.invoiceId()).isEqualTo(invoice.value());
+        assertThat(job.to()).containsExactly("kari@kunde.no");
+    }
+
     // ---- fixtures
 
     /** Moves the processor's clock and the driver's wall clock (which fires the punctuators) together. */
@@ -460,6 +621,19 @@ class DistributionTopologyTest {
         DistributionId id = DistributionId.random();
         events.pipeInput(feed.event(id.value(), new DistributionRequested(id, TENANT, invoice,
                 to.isEmpty() ? DistributionTrigger.FINALIZED : DistributionTrigger.SEND, to, List.of()), "user-1"));
+        return id;
+    }
+
+    private void order(OrderId order, List<Contact> contacts) {
+        InvoiceContent c = Feed.content("10001", "Bryggen Bakeri AS", "100.00", DAY);
+        events.pipeInput(feed.event(order.value(), new OrderCreated(order, TENANT, new OrderContent(c.customer(),
+                contacts, "PO-77", null, c.language(), c.currency(), c.lines(), c.totals())), "user-1"));
+    }
+
+    private DistributionId orderRequested(OrderId order, List<String> to, String layout) {
+        DistributionId id = DistributionId.random();
+        events.pipeInput(feed.event(id.value(), new DistributionRequested(id, TENANT, null, order,
+                DistributionTrigger.SEND, to, List.of(), layout), "user-1"));
         return id;
     }
 

@@ -8,6 +8,7 @@ import io.invoiceflow.documents.email.EmailTemplate;
 import io.invoiceflow.documents.pdf.Layout;
 import io.invoiceflow.documents.pdf.PdfRenderer;
 import io.invoiceflow.documents.pdf.Template;
+import io.invoiceflow.events.DomainException;
 import io.invoiceflow.events.distribution.RecordDistributionFailed;
 import io.invoiceflow.events.distribution.RecordDistributionRendered;
 import io.invoiceflow.events.distribution.RecordDistributionSent;
@@ -24,6 +25,7 @@ import io.invoiceflow.events.shared.VatLine;
 import io.invoiceflow.events.tenant.NumberSeries;
 import io.invoiceflow.events.tenant.TenantProfile;
 import io.invoiceflow.projections.views.InvoiceView;
+import io.invoiceflow.projections.views.OrderView;
 import io.invoiceflow.streams.mail.MailError;
 import io.invoiceflow.streams.mail.MailSettings;
 import io.invoiceflow.streams.mail.Mailer;
@@ -71,8 +73,8 @@ class JobHandlerTest {
     @BeforeEach
     void start(@TempDir Path dataDir) {
         mailer = Mailer.start(MailSettings.load(Map.of()), dataDir, Clock.fixed(NOW, ZoneOffset.UTC));
-        TenantSettings port = (tenant, customer, kind) -> {
-            asked.add(tenant + "/" + customer + "/" + kind);
+        TenantSettings port = (tenant, customer, kind, layout) -> {
+            asked.add(tenant + "/" + customer + "/" + kind + (layout == null ? "" : "/" + layout));
             return settings.get();
         };
         handler = new JobHandler(PdfRenderer.create(Clock.fixed(NOW, ZoneOffset.UTC)),
@@ -157,6 +159,59 @@ class JobHandlerTest {
         assertThat(recorder.rendered).isEmpty();
     }
 
+    @Test
+    void shouldSendTheOrderConfirmationInThePickedLayout_whenTheJobIsAnOrders() {
+        // given the layout the user picked, and no tenant text for orders
+        settings = () -> new TenantSettings.Resolved(PAYMENT, Template.standard(Layout.COMPACT), "compact", Map.of(),
+                Optional.empty());
+        DistributionJob job = orderJob("compact");
+        String number = job.order().orderId().substring(0, 8).toUpperCase(java.util.Locale.ROOT);
+
+        // when
+        handler.handle(job);
+
+        // then the port was asked for an order in that layout, and the built-in order text went out with the PDF
+        assertThat(asked).containsExactly(TENANT + "/K-1042/ORDER/compact");
+        RecordDistributionRendered rendered = recorder.rendered.get(0);
+        assertThat(rendered.layout()).isEqualTo("compact");
+        assertThat(rendered.emailTemplate()).isEqualTo("built-in:nb");
+        assertThat(recorder.sent).hasSize(1);
+        StoredMail mail = mailer.mailbox().orElseThrow().list(10).get(0);
+        assertThat(mail.subject()).isEqualTo("Ordrebekreftelse " + number + " fra Fjordlys Konsult AS");
+        String raw = new String(mailer.mailbox().orElseThrow().content(mail.id()).orElseThrow(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(raw).contains("order-" + number + ".pdf").contains("application/pdf");
+    }
+
+    @Test
+    void shouldFailForGoodWithoutSending_whenThePickedTemplateWasRemoved() {
+        // given a custom layout removed after the request
+        settings = () -> {
+            throw DomainException.unknownReference("layout", "the tenant has no template gone");
+        };
+
+        // when
+        handler.handle(orderJob("custom:gone"));
+
+        // then
+        assertThat(recorder.rendered).isEmpty();
+        assertThat(recorder.failed).singleElement().satisfies(f -> {
+            assertThat(f.errorCode()).isEqualTo("RENDER_FAILED");
+            assertThat(f.permanent()).isTrue();
+        });
+        assertThat(mailer.mailbox().orElseThrow().list(10)).isEmpty();
+    }
+
+    private static DistributionJob orderJob(String layout) {
+        DistributionJob invoiceJob = job("nb");
+        InvoiceView i = invoiceJob.invoice();
+        OrderView order = new OrderView(UUID.randomUUID().toString(), TENANT.value(), "OPEN", i.customer(),
+                i.contacts(), "PO-77", null, "nb", "NOK", i.lines(), i.totals(), null, NOW, "user-1", NOW, "user-1");
+        String distribution = UUID.randomUUID().toString();
+        return new DistributionJob(DistributionJob.ORDER, distribution + "/1", distribution, TENANT.value(), null, 1,
+                List.of("kari@nordvik.example"), List.of(), "nb", PROFILE, null, null, null, null, order, layout);
+    }
+
     private static DistributionJob job(String language) {
         Totals totals = new Totals(new BigDecimal("1000.00"), new BigDecimal("250.00"), new BigDecimal("1250.00"),
                 List.of(new VatLine(new BigDecimal("25"), new BigDecimal("1000.00"), new BigDecimal("250.00"),
@@ -172,7 +227,7 @@ class JobHandlerTest {
         String distribution = UUID.randomUUID().toString();
         return new DistributionJob(DistributionJob.INVOICE, distribution + "/1", distribution, TENANT.value(),
                 invoice.invoiceId(), 1, List.of("kari@nordvik.example"), List.of(), language, PROFILE, invoice, 1001L,
-                null, null);
+                null, null, null, null);
     }
 
     /** The write side as the worker sees it: every recording accepted. */

@@ -38,8 +38,8 @@ public interface ReadModel {
 
     /**
      * An aggregate's history, oldest first, as a JSON array; empty when it has no events. An invoice's
-     * history also holds the events of its distributions, and an order's those of the invoice drafted
-     * from it (S8: who invoiced it, who sent it, when).
+     * history also holds the events of its distributions, and an order's those of its own distributions (its
+     * confirmations sent) and of the invoice drafted from it (S8: who invoiced it, who sent it, when).
      */
     Optional<RawJson> history(TenantId tenant, String kind, String aggregateId);
 
@@ -49,7 +49,16 @@ public interface ReadModel {
      */
     Optional<RawJson> distributionLog(TenantId tenant, String invoiceId);
 
-    /** P7: the tenant's invoices that need attention (bounced, or failed for good), oldest first, as a JSON array. */
+    /**
+     * S7 for an order: the distributions of its confirmation, as JSON ({@code DistributionLog} with {@code orderId});
+     * an order never sent has an empty list. Empty when the order does not exist.
+     */
+    Optional<RawJson> orderDistributionLog(TenantId tenant, String orderId);
+
+    /**
+     * P7: the tenant's invoices and order confirmations that need attention (bounced, or failed for good), oldest
+     * first, as a JSON array.
+     */
     RawJson attention(TenantId tenant);
 
     /**

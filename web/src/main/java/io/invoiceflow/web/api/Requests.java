@@ -50,6 +50,14 @@ public final class Requests {
     public record Send(List<String> to, List<String> cc) {
     }
 
+    /**
+     * {@code POST .../orders/{orderId}/send}: the layout of the confirmation ({@code classic}, {@code modern},
+     * {@code compact} or {@code custom:<templateName>}; absent: the tenant's order layout) and addresses instead of
+     * the routed recipients (empty or absent: route).
+     */
+    public record SendOrder(String layout, List<String> to, List<String> cc) {
+    }
+
     public record InvoiceOrder(PaymentTerms paymentTerms) {
     }
 

@@ -106,6 +106,7 @@ class OpenApiDocumentTest {
             Map.entry("Credit", Requests.Credit.class),
             Map.entry("InvoiceOrderRequest", Requests.InvoiceOrder.class),
             Map.entry("Send", Requests.Send.class),
+            Map.entry("SendOrder", Requests.SendOrder.class),
             Map.entry("ClockMove", Requests.ClockMove.class),
             Map.entry("MorningRunDate", Requests.MorningRunDate.class),
             Map.entry("CreditNote", CreditNoteIssued.class),
