@@ -28,8 +28,8 @@ import java.util.Set;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * One distribution of a document by email (an invoice, or an order's confirmation), event-sourced: requested, then attempts (rendered, then
- * sent or failed), and bounces. The rules make the sending process safe to repeat: an attempt may
+ * One distribution of a document by email (an invoice, or an order's confirmation), event-sourced:
+ * requested, then attempts (rendered, then sent or failed), and bounces. The rules make the sending process safe to repeat: an attempt may
  * render only while the distribution is neither sent nor failed for good, so a worker that picks up
  * a stale or repeated job learns here that it must not send; recording the same outcome twice
  * changes nothing.
