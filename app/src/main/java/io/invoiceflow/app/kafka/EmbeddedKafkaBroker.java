@@ -103,8 +103,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         return start(logDir, startupTimeout, true);
     }
 
-    /** {@link #start(Path, Duration)}, optionally without aborting leftover transactions (for their test). */
-    static EmbeddedKafkaBroker start(Path logDir, Duration startupTimeout, boolean abortLeftovers) {
+    /** {@link #start(Path, Duration)}, optionally without closing leftover transactions (for their test). */
+    static EmbeddedKafkaBroker start(Path logDir, Duration startupTimeout, boolean closeLeftovers) {
         Deadline deadline = Deadline.after(startupTimeout);
         Path dir = logDir.toAbsolutePath().normalize();
         StorageIdentity identity = formatIfNeeded(dir);
@@ -129,8 +129,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                     AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeoutMs))) {
                 awaitReady(admin, bootstrapServers, identity.nodeId(), deadline);
                 savePorts(dir, brokerPort, controllerPort);
-                if (abortLeftovers) {
-                    abortLeftoverTransactions(admin, deadline);
+                if (closeLeftovers) {
+                    closeLeftoverTransactions(admin, bootstrapServers, deadline);
                 }
             }
         } catch (RuntimeException e) {
@@ -326,15 +326,15 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     }
 
     /** ADR 0010: a killed process may leave transactions no marker will ever end; nothing of ours runs yet. */
-    private static void abortLeftoverTransactions(Admin admin, Deadline deadline) {
+    private static void closeLeftoverTransactions(Admin admin, String bootstrapServers, Deadline deadline) {
         try {
-            List<LeftoverTransactions.Leftover> aborted = LeftoverTransactions.abort(admin,
+            List<LeftoverTransactions.Leftover> closed = LeftoverTransactions.close(admin, bootstrapServers,
                     Math.max(1, deadline.remainingMillis()));
-            if (!aborted.isEmpty()) {
-                LOG.warn("Aborted {} transaction(s) a previous process left open: {}", aborted.size(), aborted);
+            if (!closed.isEmpty()) {
+                LOG.warn("Closed {} transaction(s) a previous process left open: {}", closed.size(), closed);
             }
-        } catch (ExecutionException | TimeoutException e) {
-            LOG.warn("Could not look for transactions a previous process left open; readers may wait for them", e);
+        } catch (ExecutionException | TimeoutException | IOException e) {
+            LOG.warn("Could not close the transactions a previous process left open; readers may wait for them", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while looking for leftover transactions", e);

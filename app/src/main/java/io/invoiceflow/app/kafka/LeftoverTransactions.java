@@ -11,6 +11,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -25,10 +26,9 @@ import java.util.concurrent.TimeoutException;
  * partition still in a transaction whose producer its coordinator shows with nothing in flight (Empty,
  * CompleteAbort, CompleteCommit, or not known at all) never gets the marker that ends it, and every
  * read-committed reader behind it (the projections restoring a changelog, a group's committed offsets) waits
- * forever. Such a transaction is aborted as {@code kafka-transactions.sh abort} does (KIP-664), unless the
- * coordinator shows that it committed this very transaction: then aborting would drop committed writes, and it is
- * left open with an error. Run only where no producer can be mid-transaction: on the embedded broker before any
- * client of the app starts.
+ * forever. Where the coordinator shows it committed this very transaction, the missing commit marker is written
+ * ({@link TransactionMarkers}); otherwise it is aborted as {@code kafka-transactions.sh abort} does (KIP-664). Run
+ * only where no producer can be mid-transaction: on the embedded broker before any client of the app starts.
  */
 final class LeftoverTransactions {
     private static final Logger LOG = LoggerFactory.getLogger(LeftoverTransactions.class);
@@ -38,13 +38,18 @@ final class LeftoverTransactions {
     private LeftoverTransactions() {
     }
 
-    /** One aborted leftover: a partition's open transaction of a producer at an epoch. */
-    record Leftover(TopicPartition partition, long producerId, int producerEpoch) {
+    /** One closed leftover: a partition's open transaction of a producer at an epoch, committed or aborted. */
+    record Leftover(TopicPartition partition, long producerId, int producerEpoch, boolean committed) {
     }
 
-    /** Aborts every leftover transaction on the cluster behind {@code admin}; returns what it aborted. */
-    static List<Leftover> abort(Admin admin, long timeoutMillis)
-            throws ExecutionException, InterruptedException, TimeoutException {
+    /**
+     * Closes every leftover transaction on the embedded broker behind {@code admin} (at {@code bootstrapServers});
+     * returns what it closed.
+     */
+    static List<Leftover> close(Admin admin, String bootstrapServers, long timeoutMillis)
+            throws ExecutionException, InterruptedException, TimeoutException, IOException {
+        String host = bootstrapServers.substring(0, bootstrapServers.lastIndexOf(':'));
+        int port = Integer.parseInt(bootstrapServers.substring(bootstrapServers.lastIndexOf(':') + 1));
         Set<String> topics = admin.listTopics(new ListTopicsOptions().listInternal(true)).names()
                 .get(timeoutMillis, TimeUnit.MILLISECONDS);
         List<TopicPartition> partitions = new ArrayList<>();
@@ -54,9 +59,9 @@ final class LeftoverTransactions {
         admin.describeProducers(partitions).all().get(timeoutMillis, TimeUnit.MILLISECONDS).forEach((partition, state) ->
                 state.activeProducers().stream().filter(p -> p.currentTransactionStartOffset().isPresent())
                         .forEach(p -> open.computeIfAbsent(partition, k -> new ArrayList<>()).add(p)));
-        List<Leftover> aborted = new ArrayList<>();
+        List<Leftover> closed = new ArrayList<>();
         if (open.isEmpty()) {
-            return aborted;
+            return closed;
         }
         List<String> ids = admin.listTransactions().all().get(timeoutMillis, TimeUnit.MILLISECONDS).stream()
                 .map(TransactionListing::transactionalId).toList();
@@ -73,11 +78,13 @@ final class LeftoverTransactions {
                 }
                 if (committedThis(coordinator, producer)) {
                     // the coordinator committed this very transaction: an abort marker would drop committed writes
-                    // (CI run 19: two invoices lost from the read models). No admin API writes a commit marker.
-                    LOG.error("A transaction on {} of producer {} (epoch {}) was committed by its coordinator (CompleteCommit "
-                            + "at epoch {}) but its commit marker is missing; left open, so read-committed readers of "
-                            + "the partition wait. See ADR 0010.", entry.getKey(), producer.producerId(),
-                            producer.producerEpoch(), coordinator.producerEpoch());
+                    // (CI run 19: two invoices lost from the read models), so write the commit marker it lacks
+                    LOG.warn("Committing a transaction left open on {} by producer {} (epoch {}); its coordinator shows "
+                            + "CompleteCommit at epoch {}", entry.getKey(), producer.producerId(), producer.producerEpoch(),
+                            coordinator.producerEpoch());
+                    TransactionMarkers.commit(host, port, entry.getKey(), producer.producerId(),
+                            (short) producer.producerEpoch(), producer.coordinatorEpoch().orElse(-1), (int) timeoutMillis);
+                    closed.add(new Leftover(entry.getKey(), producer.producerId(), producer.producerEpoch(), true));
                     continue;
                 }
                 LOG.warn("Aborting a transaction left open on {} by producer {} (epoch {}); its coordinator shows {}",
@@ -86,10 +93,10 @@ final class LeftoverTransactions {
                 admin.abortTransaction(new AbortTransactionSpec(entry.getKey(), producer.producerId(),
                         (short) producer.producerEpoch(), producer.coordinatorEpoch().orElse(-1)))
                         .all().get(timeoutMillis, TimeUnit.MILLISECONDS);
-                aborted.add(new Leftover(entry.getKey(), producer.producerId(), producer.producerEpoch()));
+                closed.add(new Leftover(entry.getKey(), producer.producerId(), producer.producerEpoch(), false));
             }
         }
-        return aborted;
+        return closed;
     }
 
     /** The coordinator's last transaction of the producer is this one, and it committed (the epoch is bumped at its end). */

@@ -37,16 +37,20 @@ class LeftoverTransactionsIT {
              Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
 
             // when
-            List<LeftoverTransactions.Leftover> aborted = LeftoverTransactions.abort(admin, TIMEOUT.toMillis());
+            List<LeftoverTransactions.Leftover> aborted = LeftoverTransactions.close(admin, broker.bootstrapServers(),
+                    TIMEOUT.toMillis());
 
             // then those six are aborted, none is left open, and a second look finds nothing
             assertThat(aborted).extracting(l -> l.partition().toString()).containsExactlyInAnyOrder(
                     "__consumer_offsets-0", "invoiceflow-projections-by-tenant-repartition-0",
                     "invoiceflow-projections-views-changelog-0", "invoiceflow-projections-positions-changelog-0",
                     "invoiceflow-projections-history-changelog-0", "invoiceflow-projections-audit-changelog-0");
-            assertThat(aborted).allSatisfy(l -> assertThat(l.producerId()).isEqualTo(1L));
+            assertThat(aborted).allSatisfy(l -> {
+                assertThat(l.producerId()).isEqualTo(1L);
+                assertThat(l.committed()).as("Empty: the coordinator did not commit it").isFalse();
+            });
             assertThat(openTransactions(admin)).isEmpty();
-            assertThat(LeftoverTransactions.abort(admin, TIMEOUT.toMillis())).isEmpty();
+            assertThat(LeftoverTransactions.close(admin, broker.bootstrapServers(), TIMEOUT.toMillis())).isEmpty();
         }
     }
 

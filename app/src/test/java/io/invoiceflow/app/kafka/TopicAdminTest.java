@@ -1,7 +1,9 @@
 package io.invoiceflow.app.kafka;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import io.invoiceflow.events.Topics;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -10,10 +12,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import io.invoiceflow.events.Topics;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.errors.TimeoutException;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class TopicAdminTest {
 
