@@ -40,7 +40,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -210,7 +209,7 @@ final class FoldProcessor implements Processor<String, byte[], Void, Void> {
             } else {
                 byte[] order = views.get(ReadStores.view(tenant, "order", documentId));
                 OrderView view = order == null ? null : ViewJson.read(ReadStores.viewJson(order), OrderView.class);
-                item = new AttentionItem(null, documentId, documentId.substring(0, 8).toUpperCase(Locale.ROOT),
+                item = new AttentionItem(null, documentId, OrderView.numberOf(documentId),
                         view == null || view.customer() == null ? null : view.customer().customerNumber().value(),
                         view == null || view.customer() == null ? null : view.customer().name(),
                         e.distributionId().value(), reason, errorCode, detail, event.time());

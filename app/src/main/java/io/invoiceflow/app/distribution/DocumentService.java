@@ -13,7 +13,6 @@ import io.invoiceflow.events.DomainException;
 import io.invoiceflow.events.creditnote.CreditNoteIssued;
 import io.invoiceflow.events.invoice.InvoiceContent;
 import io.invoiceflow.events.invoice.InvoiceFinalized;
-import io.invoiceflow.events.order.OrderContent;
 import io.invoiceflow.events.shared.CreditNoteId;
 import io.invoiceflow.events.shared.InvoiceId;
 import io.invoiceflow.events.shared.OrderId;
@@ -32,7 +31,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -80,11 +78,10 @@ public final class DocumentService implements Documents {
         return queries.order(tenant, order).map(v -> (OrderView) v.view()).flatMap(v -> profile(tenant).map(p -> {
             TenantDistributionSettings.ForSending settings = writeSide.distributionSettings().forSending(tenant,
                     v.customer().customerNumber(), DocumentKind.ORDER, layout);
-            String number = v.orderId().substring(0, 8).toUpperCase(Locale.ROOT);
+            String number = OrderView.numberOf(v.orderId());
             LocalDate orderDate = LocalDate.ofInstant(v.createdAt(), ZoneId.of(p.timeZone()));
-            Document document = Document.order(p, settings.supplier(), number, orderDate, new OrderContent(v.customer(),
-                    v.contacts(), v.poNumber(), v.comments(), v.language(), v.currency(), v.lines(), v.totals()));
-            return pdf("order-" + number, document, settings, v.updatedAt() != null ? v.updatedAt() : v.createdAt());
+            Document document = Document.order(p, settings.supplier(), number, orderDate, v.content());
+            return pdf("order-" + number, document, settings, v.lastChanged());
         }));
     }
 

@@ -246,10 +246,8 @@ final class DistributionProcessor implements Processor<String, byte[], String, b
             schedule(job.at(job.attempt(), now.plus(punctuation)));
             return;
         }
-        Optional<String> entry = invoice.customer() == null ? Optional.empty() : Optional.ofNullable(
-                list.get(listKey(job.tenantId(), invoice.customer().customerNumber().value())))
-                .map(b -> new String(b, StandardCharsets.UTF_8));
-        Optional<Routing.Recipients> recipients = Routing.recipients(job.to(), job.cc(), invoice, entry);
+        Optional<Routing.Recipients> recipients = Routing.recipients(job.to(), job.cc(), invoice, listEntry(
+                job.tenantId(), invoice.customer() == null ? null : invoice.customer().customerNumber().value()));
         TenantId tenant = new TenantId(job.tenantId());
         if (recipients.isEmpty()) {
             command(new RecordDistributionFailed(new DistributionId(job.distributionId()), tenant, job.attempt(),
@@ -285,10 +283,8 @@ final class DistributionProcessor implements Processor<String, byte[], String, b
         }
         OrderView o = order.get();
         String customerNumber = o.customer() == null ? null : o.customer().customerNumber().value();
-        Optional<String> entry = customerNumber == null ? Optional.empty()
-                : Optional.ofNullable(list.get(listKey(job.tenantId(), customerNumber)))
-                .map(b -> new String(b, StandardCharsets.UTF_8));
-        Optional<Routing.Recipients> recipients = Routing.recipients(job.to(), job.cc(), o.contacts(), entry);
+        Optional<Routing.Recipients> recipients = Routing.recipients(job.to(), job.cc(), o.contacts(),
+                listEntry(job.tenantId(), customerNumber));
         if (recipients.isEmpty()) {
             command(new RecordDistributionFailed(new DistributionId(job.distributionId()), new TenantId(job.tenantId()),
                     job.attempt(), DistributionError.NO_RECIPIENT.name(), "the order has no recipient: no distribution "
@@ -390,6 +386,12 @@ final class DistributionProcessor implements Processor<String, byte[], String, b
 
     private static String jobKey(String tenant, String distributionId) {
         return tenant + ReadStores.SEP + distributionId;
+    }
+
+    /** The distribution list's address for a customer number (P1); empty without one or without an entry. */
+    private Optional<String> listEntry(String tenant, String customerNumber) {
+        return customerNumber == null ? Optional.empty() : Optional.ofNullable(list.get(listKey(tenant, customerNumber)))
+                .map(b -> new String(b, StandardCharsets.UTF_8));
     }
 
     private static String listKey(String tenant, String customerNumber) {

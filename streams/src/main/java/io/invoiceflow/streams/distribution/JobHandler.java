@@ -19,7 +19,6 @@ import io.invoiceflow.events.distribution.RecordDistributionRendered;
 import io.invoiceflow.events.distribution.RecordDistributionSent;
 import io.invoiceflow.events.invoice.InvoiceContent;
 import io.invoiceflow.events.invoice.InvoiceFinalized;
-import io.invoiceflow.events.order.OrderContent;
 import io.invoiceflow.events.shared.CustomerNumber;
 import io.invoiceflow.events.shared.InvoiceId;
 import io.invoiceflow.events.shared.TenantId;
@@ -122,18 +121,11 @@ public final class JobHandler {
      */
     private void sendOrder(DistributionJob job) {
         OrderView order = job.order();
-        String number = orderNumber(order);
+        String number = OrderView.numberOf(order.orderId());
         send(job, DocumentKind.ORDER, order.customer().customerNumber(), job.layout(),
                 supplier -> Document.order(job.supplier(), supplier, number,
-                        LocalDate.ofInstant(order.createdAt(), ZoneId.of(job.supplier().timeZone())),
-                        new OrderContent(order.customer(), order.contacts(), order.poNumber(), order.comments(),
-                                order.language(), order.currency(), order.lines(), order.totals())),
-                order.updatedAt() != null ? order.updatedAt() : order.createdAt(), "order-" + number + ".pdf");
-    }
-
-    /** An order has no number: its confirmation shows the first eight characters of its id, upper case. */
-    static String orderNumber(OrderView order) {
-        return order.orderId().substring(0, 8).toUpperCase(Locale.ROOT);
+                        LocalDate.ofInstant(order.createdAt(), ZoneId.of(job.supplier().timeZone())), order.content()),
+                order.lastChanged(), "order-" + number + ".pdf");
     }
 
     private void send(DistributionJob job, DocumentKind kind, CustomerNumber customer, String chosenLayout,
@@ -260,7 +252,7 @@ public final class JobHandler {
 
     /** The notice that an order confirmation's email bounced or was given up, in the tenant's default language. */
     private void sendOrderNotice(DistributionJob job) {
-        String number = orderNumber(job.order());
+        String number = OrderView.numberOf(job.order().orderId());
         String customer = job.order().customer() == null ? "?" : job.order().customer().name();
         Language language = Language.isSupported(job.supplier().defaultLanguage())
                 ? Language.of(job.supplier().defaultLanguage()) : Language.EN;
