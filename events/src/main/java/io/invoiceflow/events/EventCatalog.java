@@ -53,8 +53,11 @@ public final class EventCatalog {
 
     /** The CloudEvents type of an event class: {@code io.invoiceflow.invoice.InvoiceFinalized.v1}. */
     public static String cloudEventType(Class<?> eventType) {
-        return "io.invoiceflow." + aggregateKindOf(eventType) + "." + eventType.getSimpleName() + ".v"
-                + revisionOf(eventType);
+        return cloudEventType(eventType, revisionOf(eventType));
+    }
+
+    private static String cloudEventType(Class<?> eventType, String revision) {
+        return "io.invoiceflow." + aggregateKindOf(eventType) + "." + eventType.getSimpleName() + ".v" + revision;
     }
 
     /** The earlier revisions the event type still reads as they are ({@link EventRevision#reads()}). */
@@ -74,8 +77,7 @@ public final class EventCatalog {
     private static final class ByCloudEventType {
         static final Map<String, Class<?>> TYPES = eventTypes().stream()
                 .flatMap(type -> Stream.concat(Stream.of(cloudEventType(type)), olderRevisionsOf(type).stream()
-                        .map(older -> "io.invoiceflow." + aggregateKindOf(type) + "." + type.getSimpleName() + ".v"
-                                + older)).map(ceType -> Map.entry(ceType, type)))
+                        .map(older -> cloudEventType(type, older))).map(ceType -> Map.entry(ceType, type)))
                 .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 }
