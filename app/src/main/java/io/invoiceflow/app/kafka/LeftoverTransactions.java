@@ -48,8 +48,6 @@ final class LeftoverTransactions {
      */
     static List<Leftover> close(Admin admin, String bootstrapServers, long timeoutMillis)
             throws ExecutionException, InterruptedException, TimeoutException, IOException {
-        String host = bootstrapServers.substring(0, bootstrapServers.lastIndexOf(':'));
-        int port = Integer.parseInt(bootstrapServers.substring(bootstrapServers.lastIndexOf(':') + 1));
         Set<String> topics = admin.listTopics(new ListTopicsOptions().listInternal(true)).names()
                 .get(timeoutMillis, TimeUnit.MILLISECONDS);
         List<TopicPartition> partitions = new ArrayList<>();
@@ -82,7 +80,7 @@ final class LeftoverTransactions {
                     LOG.warn("Committing a transaction left open on {} by producer {} (epoch {}); its coordinator shows "
                             + "CompleteCommit at epoch {}", entry.getKey(), producer.producerId(), producer.producerEpoch(),
                             coordinator.producerEpoch());
-                    TransactionMarkers.commit(host, port, entry.getKey(), producer.producerId(),
+                    TransactionMarkers.commit(bootstrapServers, entry.getKey(), producer.producerId(),
                             (short) producer.producerEpoch(), producer.coordinatorEpoch().orElse(-1), (int) timeoutMillis);
                     closed.add(new Leftover(entry.getKey(), producer.producerId(), producer.producerEpoch(), true));
                     continue;

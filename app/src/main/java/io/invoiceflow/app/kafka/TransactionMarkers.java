@@ -31,8 +31,12 @@ final class TransactionMarkers {
     private TransactionMarkers() {
     }
 
-    static void commit(String host, int port, TopicPartition partition, long producerId, short producerEpoch,
+    /** @param bootstrapServers the embedded broker's {@code host:port} */
+    static void commit(String bootstrapServers, TopicPartition partition, long producerId, short producerEpoch,
                        int coordinatorEpoch, int timeoutMillis) throws IOException {
+        int colon = bootstrapServers.lastIndexOf(':');
+        String host = bootstrapServers.substring(0, colon);
+        int port = Integer.parseInt(bootstrapServers.substring(colon + 1));
         WriteTxnMarkersRequestData data = new WriteTxnMarkersRequestData().setMarkers(List.of(
                 new WriteTxnMarkersRequestData.WritableTxnMarker()
                         .setProducerId(producerId)

@@ -42,8 +42,7 @@ class TransactionMarkersIT extends EmbeddedBrokerTestBase {
             assertThat(readCommitted()).isEmpty();
 
             // when
-            String[] hostPort = broker.bootstrapServers().split(":");
-            TransactionMarkers.commit(hostPort[0], Integer.parseInt(hostPort[1]), PARTITION, open.producerId(),
+            TransactionMarkers.commit(broker.bootstrapServers(), PARTITION, open.producerId(),
                     (short) open.producerEpoch(), open.coordinatorEpoch().orElse(-1), 30_000);
 
             // then the partition is no longer in a transaction, and the record reads as committed

@@ -15,7 +15,7 @@ import java.util.List;
 enum LayoutRef {
     STANDARD, SAVED_TEMPLATE, UNKNOWN_TEMPLATE, NOT_A_LAYOUT;
 
-    static final String CUSTOM_PREFIX = "custom:";
+    static final String CUSTOM_PREFIX = TemplateName.LAYOUT_PREFIX;
     static final List<String> STANDARD_IDS = Arrays.stream(Layout.values()).map(Layout::id).toList();
     /** The accepted forms, for messages: {@code classic, modern, compact or custom:<templateName>}. */
     static final String ACCEPTED = String.join(", ", STANDARD_IDS) + " or " + CUSTOM_PREFIX + "<templateName>";

@@ -8,6 +8,8 @@ import java.util.regex.Pattern;
 
 /** The name of a tenant's template, unique within the tenant: 1-64 letters, digits, '.', '_' or '-'. */
 public record TemplateName(String value) {
+    /** How a layout reference names a saved template: {@code custom:<name>}. */
+    public static final String LAYOUT_PREFIX = "custom:";
     private static final Pattern FORMAT = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     @JsonCreator
@@ -20,7 +22,7 @@ public record TemplateName(String value) {
 
     /** The layout reference that chooses this template: {@code custom:<name>}. */
     public String layoutRef() {
-        return "custom:" + value;
+        return LAYOUT_PREFIX + value;
     }
 
     @JsonValue
