@@ -316,11 +316,7 @@ class ProjectionsTopologyTest {
         // given a final invoice and its distribution
         Driver d = driver("distribution");
         InvoiceId invoice = InvoiceId.random();
-        DistributionId distribution = DistributionId.forFinalized(invoice);
-        d.pipe(feed.event(invoice.value(), drafted(TENANT, invoice, "10001", "Bryggen Bakeri AS", "100.00"), "user-1"));
-        d.pipe(feed.event(invoice.value(), finalized(TENANT, invoice, 1001), "user-1"));
-        d.pipe(feed.event(distribution.value(), new DistributionRequested(distribution, TENANT, invoice,
-                DistributionTrigger.FINALIZED, List.of(), List.of()), "system:distribution"));
+        DistributionId distribution = finalizedAndRequested(d, invoice);
 
         // when attempt 1 fails for a while, attempt 2 is sent, and a notification reports a bounce
         d.pipe(feed.event(distribution.value(), rendered(distribution, invoice, 1), "system:distribution"));
@@ -411,11 +407,7 @@ class ProjectionsTopologyTest {
         // given an invoice whose distribution failed for good
         Driver d = driver("invoiceattention");
         InvoiceId invoice = InvoiceId.random();
-        DistributionId distribution = DistributionId.forFinalized(invoice);
-        d.pipe(feed.event(invoice.value(), drafted(TENANT, invoice, "10001", "Bryggen Bakeri AS", "100.00"), "user-1"));
-        d.pipe(feed.event(invoice.value(), finalized(TENANT, invoice, 1001), "user-1"));
-        d.pipe(feed.event(distribution.value(), new DistributionRequested(distribution, TENANT, invoice,
-                DistributionTrigger.FINALIZED, List.of(), List.of()), "system:distribution"));
+        DistributionId distribution = finalizedAndRequested(d, invoice);
 
         // when
         d.pipe(feed.event(distribution.value(), new DistributionFailed(distribution, TENANT, invoice, 1,
@@ -542,5 +534,15 @@ class ProjectionsTopologyTest {
             }
             return all;
         }
+    }
+
+    /** A final invoice of Bryggen Bakeri AS, and the distribution its finalization requested. */
+    private DistributionId finalizedAndRequested(Driver d, InvoiceId invoice) {
+        DistributionId distribution = DistributionId.forFinalized(invoice);
+        d.pipe(feed.event(invoice.value(), drafted(TENANT, invoice, "10001", "Bryggen Bakeri AS", "100.00"), "user-1"));
+        d.pipe(feed.event(invoice.value(), finalized(TENANT, invoice, 1001), "user-1"));
+        d.pipe(feed.event(distribution.value(), new DistributionRequested(distribution, TENANT, invoice,
+                DistributionTrigger.FINALIZED, List.of(), List.of()), "system:distribution"));
+        return distribution;
     }
 }
