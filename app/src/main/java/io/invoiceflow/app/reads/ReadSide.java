@@ -239,8 +239,8 @@ public final class ReadSide implements ReadModel, AutoCloseable {
     }
 
     private static List<String> distributionsOf(ReadOnlyKeyValueStore<String, byte[]> views, TenantId tenant,
-                                                String invoiceId) {
-        byte[] log = views.get(ReadStores.view(tenant.value(), "distributionlog", invoiceId));
+                                                String documentId) {
+        byte[] log = views.get(ReadStores.view(tenant.value(), "distributionlog", documentId));
         if (log == null) {
             return List.of();
         }
