@@ -215,7 +215,7 @@ public final class ReadSideBenchmark {
 
     private void awaitReflected(Invoiceflow app, TenantId tenant, int n) throws InterruptedException {
         long start = System.nanoTime();
-        while (app.readSide().invoiceRows(tenant).size() < n) {
+        while (app.readSide().invoiceTable(tenant).size() < n) {
             Thread.sleep(200);
         }
         Thread.sleep(2000); // let the last finalizations and payments land as well

@@ -19,6 +19,7 @@ import io.invoiceflow.projections.list.Alphabet;
 import io.invoiceflow.projections.list.CsvFormat;
 import io.invoiceflow.projections.list.InvoiceQuery;
 import io.invoiceflow.projections.list.InvoiceRow;
+import io.invoiceflow.projections.list.InvoiceTable;
 import io.invoiceflow.projections.list.Page;
 import io.invoiceflow.projections.recurring.RecurringQueries;
 import io.invoiceflow.projections.views.DistributionLog;
@@ -53,7 +54,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -156,10 +156,10 @@ public final class ReadSide implements ReadModel, AutoCloseable {
         return progress;
     }
 
-    /** The rows of a tenant's invoice list held here. */
-    public Collection<InvoiceRow> invoiceRows(TenantId tenant) {
+    /** A tenant's invoice list held here, as of now. */
+    public InvoiceTable invoiceTable(TenantId tenant) {
         requireLocal(tenant);
-        return lists.rows(tenant.value());
+        return lists.table(tenant.value());
     }
 
     @Override
@@ -294,7 +294,7 @@ public final class ReadSide implements ReadModel, AutoCloseable {
     public RawJson invoiceList(TenantId tenant, String filter, String sort, String limit, String cursor) {
         TenantRecord record = directory.requireTenant(tenant);
         InvoiceQuery query = InvoiceQuery.parse(filter, sort, limit, cursor, Alphabet.ofCountry(record.country()));
-        Page<InvoiceRow> page = query.page(invoiceRows(tenant), record.today(clock));
+        Page<InvoiceRow> page = query.page(invoiceTable(tenant), record.today(clock));
         return new RawJson(ViewJson.write(page));
     }
 
@@ -304,7 +304,7 @@ public final class ReadSide implements ReadModel, AutoCloseable {
         TenantRecord record = directory.requireTenant(tenant);
         InvoiceQuery query = InvoiceQuery.parse(filter, sort, null, null, Alphabet.ofCountry(record.country()));
         CsvFormat format = CsvFormat.parse(separator);
-        query.writeCsv(invoiceRows(tenant), record.today(clock), out, format);
+        query.writeCsv(invoiceTable(tenant).rows(), record.today(clock), out, format);
     }
 
     @Override
@@ -314,7 +314,7 @@ public final class ReadSide implements ReadModel, AutoCloseable {
         LocalDate first = date("from", from, today.withDayOfYear(1));
         LocalDate last = date("to", to, today);
         int topN = integer("top", top, 10);
-        return new RawJson(ViewJson.write(Dashboard.compute(invoiceRows(tenant), first, last,
+        return new RawJson(ViewJson.write(Dashboard.compute(invoiceTable(tenant).rows(), first, last,
                 Granularity.parse(granularity), today, topN)));
     }
 

@@ -12,13 +12,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.PriorityQueue;
 import java.util.function.Supplier;
 
 /**
  * One request to the invoice list: a filter, an order, a page size and where the page starts, parsed and
  * validated from the request's parameters (syntax and meaning in {@code docs/queries.md}). Immutable and
- * thread-safe; it runs over any collection of rows in one scan that allocates per query, not per row.
+ * thread-safe; a page is one scan of an {@link InvoiceTable}'s columns that allocates per query, not per row.
  *
  * <pre>{@code
  * InvoiceQuery query = InvoiceQuery.parse(ctx.queryParam("filter"), ctx.queryParam("sort"),
@@ -106,34 +105,45 @@ public final class InvoiceQuery {
         return limit;
     }
 
+    /** {@link #page(InvoiceTable, LocalDate)} over a table of the rows given. */
+    public Page<InvoiceRow> page(Iterable<InvoiceRow> rows, LocalDate today) {
+        return page(InvoiceTable.of(rows), today);
+    }
+
     /**
-     * The page of the rows that match, in order, starting after the cursor's row: a top-k selection
-     * (O(n log limit)) in one scan, which also counts every match for {@link Page#total}.
+     * The page of the rows that match, in order, starting after the cursor's row: one scan of the table's
+     * columns that counts every match for {@link Page#total} and keeps the best rows in a heap (top-k,
+     * O(n log limit)).
      *
      * @param today the tenant's today, for {@code today} in the filter and {@code overdue}
      */
-    public Page<InvoiceRow> page(Iterable<InvoiceRow> rows, LocalDate today) {
-        Filter.RowTest matches = filter.bind(Objects.requireNonNull(today, "today"), alphabet);
-        // the worst row kept is at the head; one more than the limit tells whether a next page exists
-        PriorityQueue<InvoiceRow> best = new PriorityQueue<>(limit + 2, order.reversed());
+    public Page<InvoiceRow> page(InvoiceTable table, LocalDate today) {
+        ChunkTest matches = ChunkTest.bind(filter, Objects.requireNonNull(today, "today"), alphabet);
+        ChunkOrder slots = new ChunkOrder(order, table.chunks, after);
+        // one more than the limit tells whether a next page exists
+        TopSlots best = new TopSlots(slots, limit + 1);
+        long[] mask = new long[Chunk.WORDS];
         long total = 0;
-        for (InvoiceRow row : rows) {
-            if (!matches.test(row)) {
-                continue;
-            }
-            total++;
-            if (after != null && order.compareToKey(row, after) <= 0) {
-                continue;
-            }
-            if (best.size() <= limit) {
-                best.add(row);
-            } else if (order.compare(row, best.peek()) < 0) {
-                best.poll();
-                best.add(row);
+        for (int c = 0; c < table.chunks.length; c++) {
+            Chunk chunk = table.chunks[c];
+            matches.eval(chunk, chunk.live, mask);
+            for (int w = 0; w < Chunk.WORDS; w++) {
+                long bits = mask[w];
+                total += Long.bitCount(bits);
+                while (bits != 0) {
+                    int slot = c << Chunk.BITS | w << 6 | Long.numberOfTrailingZeros(bits);
+                    bits &= bits - 1;
+                    if (after == null || slots.compareToKey(slot) > 0) {
+                        best.offer(slot);
+                    }
+                }
             }
         }
-        List<InvoiceRow> items = new ArrayList<>(best);
-        items.sort(order);
+        int[] found = best.drain();
+        List<InvoiceRow> items = new ArrayList<>(found.length);
+        for (int slot : found) {
+            items.add(table.chunks[slot >>> Chunk.BITS].rows[slot & (Chunk.SIZE - 1)]);
+        }
         if (items.size() <= limit) {
             return new Page<>(items, null, total);
         }

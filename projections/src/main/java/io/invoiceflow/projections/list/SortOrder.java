@@ -73,6 +73,14 @@ final class SortOrder implements Comparator<InvoiceRow> {
         return field;
     }
 
+    Alphabet alphabet() {
+        return alphabet;
+    }
+
+    boolean descending(int i) {
+        return descending[i];
+    }
+
     int size() {
         return fields.length;
     }
@@ -112,7 +120,8 @@ final class SortOrder implements Comparator<InvoiceRow> {
         return key;
     }
 
-    private int compareValues(int i, Object a, Object b) {
+    /** Compares two values of column i, nulls last, descending when asked. */
+    int compareValues(int i, Object a, Object b) {
         if (a == null || b == null) {
             return a == null ? (b == null ? 0 : 1) : -1;
         }
