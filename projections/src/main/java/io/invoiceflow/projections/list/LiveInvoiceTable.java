@@ -21,6 +21,8 @@ public final class LiveInvoiceTable {
     private int freeCount;
     private int highWater;
     private InvoiceTable snapshot = InvoiceTable.EMPTY;
+    /** The snapshot while no row changed since it was taken; null otherwise. Read without the lock. */
+    private volatile InvoiceTable current = InvoiceTable.EMPTY;
 
     /** Adds the row, or replaces the row of the same invoice. */
     public synchronized void put(InvoiceRow row) {
@@ -28,6 +30,7 @@ public final class LiveInvoiceTable {
         int s = slot != null ? slot : allocate(row.invoiceId());
         slots.get(s >>> Chunk.BITS)[s & (Chunk.SIZE - 1)] = row;
         stale.set(s >>> Chunk.BITS);
+        current = null;
     }
 
     /** Removes the invoice's row, if there is one. */
@@ -38,6 +41,7 @@ public final class LiveInvoiceTable {
         }
         slots.get(slot >>> Chunk.BITS)[slot & (Chunk.SIZE - 1)] = null;
         stale.set(slot >>> Chunk.BITS);
+        current = null;
         if (freeCount == free.length) {
             free = Arrays.copyOf(free, freeCount * 2);
         }
@@ -59,7 +63,12 @@ public final class LiveInvoiceTable {
     }
 
     /** The rows as of now. */
-    public synchronized InvoiceTable snapshot() {
+    public InvoiceTable snapshot() {
+        InvoiceTable unchanged = current;
+        return unchanged != null ? unchanged : refresh();
+    }
+
+    private synchronized InvoiceTable refresh() {
         if (stale.isEmpty()) {
             return snapshot;
         }
@@ -69,6 +78,7 @@ public final class LiveInvoiceTable {
         }
         stale.clear();
         snapshot = new InvoiceTable(chunks, slotOf.size());
+        current = snapshot;
         return snapshot;
     }
 }
