@@ -15,6 +15,8 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 final class Chunk {
     static final int BITS = 10;
     static final int SIZE = 1 << BITS;
+    /** A slot number ({@code chunk << BITS | index}) masked by this is the index in its chunk. */
+    static final int INDEX = SIZE - 1;
     /** Words of a mask with one bit per slot. */
     static final int WORDS = SIZE / 64;
 
@@ -63,9 +65,9 @@ final class Chunk {
             searchStart[i] = text.length();
             if (row != null) {
                 live[i >>> 6] |= 1L << i;
-                appendFolded(text, row.customerName()).append(SEPARATOR);
-                appendFolded(text, row.customerNumber()).append(SEPARATOR);
-                appendFolded(text, row.number()).append(SEPARATOR);
+                Text.appendFolded(text, row.customerName()).append(SEPARATOR);
+                Text.appendFolded(text, row.customerNumber()).append(SEPARATOR);
+                Text.appendFolded(text, row.number()).append(SEPARATOR);
             }
             for (Field f : FIELDS) {
                 long[] column = columns[f.ordinal()];
@@ -113,15 +115,6 @@ final class Chunk {
             key = key << 20 | weight;
         }
         return key;
-    }
-
-    private static StringBuilder appendFolded(StringBuilder out, String s) {
-        if (s != null) {
-            for (int i = 0; i < s.length(); i++) {
-                out.append(Text.fold(s.charAt(i)));
-            }
-        }
-        return out;
     }
 
     /** Whether a field's values are held as {@code long}s: every column but text. */

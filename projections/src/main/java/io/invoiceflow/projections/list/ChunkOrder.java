@@ -7,7 +7,6 @@ package io.invoiceflow.projections.list;
  * places a slot against a cursor's key.
  */
 final class ChunkOrder {
-    private static final int INDEX = Chunk.SIZE - 1;
     /** What {@link #compare(int, long, long)} returns when the rows' values must decide. */
     private static final int UNDECIDED = Integer.MIN_VALUE;
 
@@ -46,8 +45,8 @@ final class ChunkOrder {
     int compare(int a, int b) {
         Chunk ca = chunks[a >>> Chunk.BITS];
         Chunk cb = chunks[b >>> Chunk.BITS];
-        int ia = a & INDEX;
-        int ib = b & INDEX;
+        int ia = a & Chunk.INDEX;
+        int ib = b & Chunk.INDEX;
         for (int k = 0; k < column.length; k++) {
             int c = text[k] ? compareText(k, textKeys(ca, k)[ia], textKeys(cb, k)[ib])
                     : column[k] < 0 ? UNDECIDED : compare(k, ca.columns[column[k]][ia], cb.columns[column[k]][ib]);
@@ -65,7 +64,7 @@ final class ChunkOrder {
     /** Where the slot stands against the cursor's key: negative before it, zero on it, positive after it. */
     int compareToKey(int a) {
         Chunk ca = chunks[a >>> Chunk.BITS];
-        int ia = a & INDEX;
+        int ia = a & Chunk.INDEX;
         for (int k = 0; k < column.length; k++) {
             int c = text[k] ? compareText(k, textKeys(ca, k)[ia], encodedKey[k])
                     : column[k] < 0 ? UNDECIDED : compare(k, ca.columns[column[k]][ia], encodedKey[k]);
@@ -79,7 +78,7 @@ final class ChunkOrder {
         return 0;
     }
 
-    /** Two encoded values in column k's direction, nulls last; {@link Chunk#OTHER_CMP} when one has no form. */
+    /** Two encoded values in column k's direction, nulls last; {@link #UNDECIDED} when one has no form. */
     private int compare(int k, long x, long y) {
         if (x == Chunk.OTHER || y == Chunk.OTHER) {
             return UNDECIDED;

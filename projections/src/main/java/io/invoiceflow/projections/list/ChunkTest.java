@@ -248,11 +248,7 @@ abstract class ChunkTest {
         private final String needle;
 
         Search(String needle) {
-            StringBuilder folded = new StringBuilder(needle.length());
-            for (int i = 0; i < needle.length(); i++) {
-                folded.append(Text.fold(needle.charAt(i)));
-            }
-            this.needle = folded.toString();
+            this.needle = Text.appendFolded(new StringBuilder(needle.length()), needle).toString();
         }
 
         @Override

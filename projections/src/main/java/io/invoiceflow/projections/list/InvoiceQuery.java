@@ -142,7 +142,7 @@ public final class InvoiceQuery {
         int[] found = best.drain();
         List<InvoiceRow> items = new ArrayList<>(found.length);
         for (int slot : found) {
-            items.add(table.chunks[slot >>> Chunk.BITS].rows[slot & (Chunk.SIZE - 1)]);
+            items.add(table.chunks[slot >>> Chunk.BITS].rows[slot & Chunk.INDEX]);
         }
         if (items.size() <= limit) {
             return new Page<>(items, null, total);

@@ -28,7 +28,7 @@ public final class LiveInvoiceTable {
     public synchronized void put(InvoiceRow row) {
         Integer slot = slotOf.get(row.invoiceId());
         int s = slot != null ? slot : allocate(row.invoiceId());
-        slots.get(s >>> Chunk.BITS)[s & (Chunk.SIZE - 1)] = row;
+        slots.get(s >>> Chunk.BITS)[s & Chunk.INDEX] = row;
         stale.set(s >>> Chunk.BITS);
         current = null;
     }
@@ -39,7 +39,7 @@ public final class LiveInvoiceTable {
         if (slot == null) {
             return;
         }
-        slots.get(slot >>> Chunk.BITS)[slot & (Chunk.SIZE - 1)] = null;
+        slots.get(slot >>> Chunk.BITS)[slot & Chunk.INDEX] = null;
         stale.set(slot >>> Chunk.BITS);
         current = null;
         if (freeCount == free.length) {

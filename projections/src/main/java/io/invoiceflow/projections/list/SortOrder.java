@@ -100,17 +100,6 @@ final class SortOrder implements Comparator<InvoiceRow> {
         return 0;
     }
 
-    /** Where {@code row} stands against a cursor's key (one value per column): negative when before it. */
-    int compareToKey(InvoiceRow row, Object[] key) {
-        for (int i = 0; i < fields.length; i++) {
-            int c = compareValues(i, fields[i].get(row), key[i]);
-            if (c != 0) {
-                return c;
-            }
-        }
-        return 0;
-    }
-
     /** A row's key: its value of every column, in order. */
     Object[] keyOf(InvoiceRow row) {
         Object[] key = new Object[fields.length];

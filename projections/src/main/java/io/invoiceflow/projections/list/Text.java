@@ -25,6 +25,16 @@ final class Text {
         return c < FOLD.length ? FOLD[c] : lower(c);
     }
 
+    /** Appends the folded form of {@code s} (nothing for null): as long as {@code s}, character by character. */
+    static StringBuilder appendFolded(StringBuilder out, String s) {
+        if (s != null) {
+            for (int i = 0; i < s.length(); i++) {
+                out.append(fold(s.charAt(i)));
+            }
+        }
+        return out;
+    }
+
     private static char lower(char c) {
         return Character.toLowerCase(Character.toUpperCase(c));
     }
