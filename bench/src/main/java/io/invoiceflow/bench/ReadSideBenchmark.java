@@ -59,7 +59,9 @@ import java.util.regex.Pattern;
  * (c) a Javalin hello-world route in the same process, the ceiling; (a) GET one invoice by id, random
  * ids; (b) a filtered, sorted page of 50, random filters. Then event-to-query visibility: invoices
  * created at {@code --rate} per second (one event each), the time from each event to its reflection
- * in the read models. CPU per request from the process's CPU time; "other activity" from /proc/stat.
+ * in the read models. The windows start once the JVM is idle ({@code --quiet-cores}, waiting at most
+ * {@code --quiet-timeout} seconds for the distribution of the loaded invoices to finish). CPU per request from the
+ * process's CPU time; "other activity" from /proc/stat.
  */
 public final class ReadSideBenchmark {
     private static final String OPERATOR = "ifa_read-side-benchmark-0123456789abcdef";
@@ -82,7 +84,7 @@ public final class ReadSideBenchmark {
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new LinkedHashMap<>(Map.of("invoices", "100000", "seconds", "30",
                 "warmup", "10", "connections", "16", "wrk-threads", "2", "rate", "200", "visibility-seconds", "30",
-                "load-threads", "8"));
+                "load-threads", "8", "quiet-cores", "0.15", "quiet-timeout", "3600"));
         for (int i = 0; i + 1 < args.length; i += 2) {
             options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
         }
@@ -115,6 +117,7 @@ public final class ReadSideBenchmark {
                     .path("apiKey").asText();
             List<String> ids = load(app.writeSide(), new TenantId(tenantId));
             awaitReflected(app, new TenantId(tenantId), ids.size());
+            awaitQuiet();
             Javalin hello = Javalin.create(c -> {
                 c.startup.showJavalinBanner = false;
                 c.routes.get("/hello", ctx -> ctx.result("hello"));
@@ -221,6 +224,24 @@ public final class ReadSideBenchmark {
         Thread.sleep(2000); // let the last finalizations and payments land as well
         line(String.format("the read side reflected all %d invoices %.1f s after the load", n,
                 (System.nanoTime() - start) / 1e9));
+    }
+
+    /**
+     * Waits until the JVM is idle: the finalized invoices' distribution (a PDF rendered and mailed for each) runs
+     * for minutes after the load, and its CPU would be counted against the requests measured meanwhile.
+     */
+    private void awaitQuiet() throws InterruptedException {
+        double limit = Double.parseDouble(options.get("quiet-cores"));
+        long start = System.nanoTime();
+        long deadline = start + TimeUnit.SECONDS.toNanos(opt("quiet-timeout"));
+        double cores;
+        do {
+            long cpu0 = processCpu();
+            Thread.sleep(5000);
+            cores = (processCpu() - cpu0) / 5e9;
+        } while (cores > limit && System.nanoTime() < deadline);
+        line(String.format("%s %.0f s after the read side: the JVM used %.2f cores over the last 5 s (limit %.2f)",
+                cores > limit ? "NOT QUIET (gave up)" : "quiet", (System.nanoTime() - start) / 1e9, cores, limit));
     }
 
     // ---- wrk

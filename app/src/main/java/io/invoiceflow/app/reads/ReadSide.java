@@ -38,9 +38,12 @@ import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.processor.StateStore;
+import org.apache.kafka.streams.state.QueryableStoreType;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.TimestampedKeyValueStore;
+import org.apache.kafka.streams.state.internals.StateStoreProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,6 +65,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 /**
  * The running read side: the projections topology in a {@link KafkaStreams} instance
@@ -89,7 +93,7 @@ public final class ReadSide implements ReadModel, AutoCloseable {
     private final AtomicLong generation = new AtomicLong();
 
     /** A tenant's metadata and the store handles opened for it, valid in one generation. */
-    private record Lookup(long generation, KeyQueryMetadata metadata,
+    private record Lookup(TenantId tenant, long generation, KeyQueryMetadata metadata,
                           Map<String, ReadOnlyKeyValueStore<String, byte[]>> stores) {
     }
 
@@ -185,7 +189,7 @@ public final class ReadSide implements ReadModel, AutoCloseable {
         if (metadata == null || KeyQueryMetadata.NOT_AVAILABLE.equals(metadata)) {
             return new Resolved(new Unavailable("the read side is rebalancing"), null);
         }
-        Lookup fresh = new Lookup(current, metadata, new ConcurrentHashMap<>());
+        Lookup fresh = new Lookup(tenant, current, metadata, new ConcurrentHashMap<>());
         // remembered only if no state change came between reading the generation and asking the streams
         if (state == KafkaStreams.State.RUNNING && generation.get() == current) {
             lookups.put(tenant.value(), fresh);
@@ -442,8 +446,7 @@ public final class ReadSide implements ReadModel, AutoCloseable {
         }
         ReadOnlyKeyValueStore<String, byte[]> store;
         try {
-            store = new Guarded(streams.store(StoreQueryParameters.fromNameAndType(name,
-                    QueryableStoreTypes.<String, byte[]>keyValueStore()).withPartition(lookup.metadata().partition())));
+            store = new Guarded(lookup, name, open(lookup, name));
         } catch (InvalidStateStoreException e) {
             throw notQueryable(e);
         }
@@ -451,61 +454,101 @@ public final class ReadSide implements ReadModel, AutoCloseable {
         return store;
     }
 
+    /**
+     * The partition's store itself, as the stream thread holds it. A store from {@code streams.store(...)} looks
+     * its task up again on every read, under the state updater's lock, which was a tenth of a read by id; this
+     * one is checked once and reused until it fails (see {@link Guarded}).
+     */
+    private ReadOnlyKeyValueStore<String, byte[]> open(Lookup lookup, String name) {
+        return streams.store(StoreQueryParameters.fromNameAndType(name, PartitionStore.TYPE)
+                .withPartition(lookup.metadata().partition()));
+    }
+
     private static DomainException notQueryable(InvalidStateStoreException e) {
         return new DomainException(ErrorCode.READ_SIDE_UNAVAILABLE,
                 "the read side is not ready for this tenant yet (" + e.getMessage() + "); retry in a moment");
     }
 
-    /** A store whose reads turn "not queryable right now" into the 503 the client should see. */
-    private record Guarded(ReadOnlyKeyValueStore<String, byte[]> store) implements ReadOnlyKeyValueStore<String, byte[]> {
+    /**
+     * Hands out the one store Kafka Streams finds for a name and partition instead of a composite over it. Our
+     * stores are plain key-value stores (a timestamped one is refused rather than read without its facade).
+     */
+    private static final class PartitionStore implements QueryableStoreType<ReadOnlyKeyValueStore<String, byte[]>> {
+        static final PartitionStore TYPE = new PartitionStore();
+
+        @Override
+        public boolean accepts(StateStore stateStore) {
+            return stateStore instanceof ReadOnlyKeyValueStore && !(stateStore instanceof TimestampedKeyValueStore);
+        }
+
+        @Override
+        public ReadOnlyKeyValueStore<String, byte[]> create(StateStoreProvider provider, String storeName) {
+            List<ReadOnlyKeyValueStore<String, byte[]>> stores = provider.stores(storeName, this);
+            if (stores.size() != 1) {
+                throw new InvalidStateStoreException("expected one partition of " + storeName + ", found " + stores.size());
+            }
+            return stores.get(0);
+        }
+    }
+
+    /**
+     * A tenant's store partition whose reads turn "not queryable right now" into the 503 the client should see.
+     * A store that fails so was closed since it was opened (its task moved, or was closed and revived): the
+     * tenant's lookup is dropped and the read is tried once more on the store Kafka Streams holds now.
+     */
+    private final class Guarded implements ReadOnlyKeyValueStore<String, byte[]> {
+        private final Lookup lookup;
+        private final String name;
+        private final ReadOnlyKeyValueStore<String, byte[]> store;
+
+        Guarded(Lookup lookup, String name, ReadOnlyKeyValueStore<String, byte[]> store) {
+            this.lookup = lookup;
+            this.name = name;
+            this.store = store;
+        }
+
+        private <R> R read(Function<ReadOnlyKeyValueStore<String, byte[]>, R> read) {
+            try {
+                return read.apply(store);
+            } catch (InvalidStateStoreException stale) {
+                lookups.remove(lookup.tenant().value(), lookup);
+                try {
+                    Lookup fresh = requireLocal(lookup.tenant());
+                    return read.apply(open(fresh, name));
+                } catch (InvalidStateStoreException e) {
+                    throw notQueryable(e);
+                }
+            }
+        }
+
         @Override
         public byte[] get(String key) {
-            try {
-                return store.get(key);
-            } catch (InvalidStateStoreException e) {
-                throw notQueryable(e);
-            }
+            return read(s -> s.get(key));
         }
 
         @Override
         public KeyValueIterator<String, byte[]> range(String from, String to) {
-            try {
-                return store.range(from, to);
-            } catch (InvalidStateStoreException e) {
-                throw notQueryable(e);
-            }
+            return read(s -> s.range(from, to));
         }
 
         @Override
         public KeyValueIterator<String, byte[]> reverseRange(String from, String to) {
-            try {
-                return store.reverseRange(from, to);
-            } catch (InvalidStateStoreException e) {
-                throw notQueryable(e);
-            }
+            return read(s -> s.reverseRange(from, to));
         }
 
         @Override
         public KeyValueIterator<String, byte[]> all() {
-            try {
-                return store.all();
-            } catch (InvalidStateStoreException e) {
-                throw notQueryable(e);
-            }
+            return read(ReadOnlyKeyValueStore::all);
         }
 
         @Override
         public <PS extends Serializer<P>, P> KeyValueIterator<String, byte[]> prefixScan(P prefix, PS serializer) {
-            try {
-                return store.prefixScan(prefix, serializer);
-            } catch (InvalidStateStoreException e) {
-                throw notQueryable(e);
-            }
+            return read(s -> s.prefixScan(prefix, serializer));
         }
 
         @Override
         public long approximateNumEntries() {
-            return store.approximateNumEntries();
+            return read(ReadOnlyKeyValueStore::approximateNumEntries);
         }
     }
 

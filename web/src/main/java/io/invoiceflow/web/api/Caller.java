@@ -26,6 +26,14 @@ public record Caller(String actor, TenantId tenantId, Set<Role> roles) {
     }
 
     public boolean may(Permission permission) {
-        return isAdmin() || roles.stream().anyMatch(role -> permission.grantedTo(role));
+        if (isAdmin()) {
+            return true;
+        }
+        for (Role role : roles) { // every request asks: a loop, not a stream
+            if (permission.grantedTo(role)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -4,12 +4,15 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /**
  * Gives every request an id: the client's {@value #HEADER} when it is a sane token (at most 100 of
- * {@code A-Z a-z 0-9 . _ : -}), otherwise a random UUID. The id is echoed in the response header,
- * kept as a context attribute and included in problem bodies and error logs.
+ * {@code A-Z a-z 0-9 . _ : -}), otherwise a random (version 4) UUID. The id is echoed in the response header,
+ * kept as a context attribute and included in problem bodies and error logs. It names a request, it guards
+ * nothing, so its bits come from {@link ThreadLocalRandom}: {@link UUID#randomUUID()} draws from the shared
+ * {@code SecureRandom} on every request.
  */
 public final class RequestIds {
 
@@ -30,10 +33,17 @@ public final class RequestIds {
         String id = ctx.attribute(ATTRIBUTE);
         if (id == null) {
             String given = ctx.header(HEADER);
-            id = given != null && SANE.matcher(given).matches() ? given : UUID.randomUUID().toString();
+            id = given != null && SANE.matcher(given).matches() ? given : randomUuid().toString();
             ctx.attribute(ATTRIBUTE, id);
             ctx.header(HEADER, id);
         }
         return id;
+    }
+
+    static UUID randomUuid() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L; // version 4
+        long low = (random.nextLong() & ~(0xC000L << 48)) | (0x8000L << 48); // IETF variant
+        return new UUID(high, low);
     }
 }

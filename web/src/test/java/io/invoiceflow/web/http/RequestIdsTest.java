@@ -5,6 +5,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
 
 import static io.invoiceflow.web.http.TestServer.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -86,5 +89,22 @@ class RequestIdsTest {
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.headers().firstValue(RequestIds.HEADER)).hasValue(id);
         assertThat(json(response).get("requestId").textValue()).isEqualTo(id);
+    }
+
+    @Test
+    void shouldGenerateDistinctVersion4Uuids_whenManyIdsAreDrawn() {
+        // given
+        Set<UUID> drawn = new HashSet<>();
+
+        // when
+        for (int i = 0; i < 10_000; i++) {
+            drawn.add(RequestIds.randomUuid());
+        }
+
+        // then
+        assertThat(drawn).hasSize(10_000).allSatisfy(uuid -> {
+            assertThat(uuid.version()).isEqualTo(4);
+            assertThat(uuid.variant()).isEqualTo(2);
+        });
     }
 }
