@@ -59,11 +59,10 @@ import java.util.regex.Pattern;
  * (c) a Javalin hello-world route in the same process, the ceiling; (a) GET one invoice by id, random
  * ids; (b) a filtered, sorted page of 50, random filters. Then event-to-query visibility: invoices
  * created at {@code --rate} per second (one event each), the time from each event to its reflection
- * in the read models. The loaded customers have no email address unless {@code --distribute true}, so a
- * finalized invoice's distribution ends at NO_RECIPIENT before anything is rendered: 75,000 PDFs rendered and
- * mailed in the background are the morning-run benchmark's subject, not this one's. The windows start once the
- * JVM is idle ({@code --quiet-cores}, waiting at most {@code --quiet-timeout} seconds). CPU per request from the
- * process's CPU time; "other activity" from /proc/stat.
+ * in the read models. The windows start once the JVM is idle ({@code --quiet-cores}, waiting at most
+ * {@code --quiet-timeout} seconds for the distribution of the loaded invoices to finish: a PDF rendered and mailed
+ * for each finalized one). Latency is measured a second time at {@code --latency-connections}, where requests do
+ * not queue behind each other. CPU per request from the process's CPU time; "other activity" from /proc/stat.
  */
 public final class ReadSideBenchmark {
     private static final String OPERATOR = "ifa_read-side-benchmark-0123456789abcdef";
@@ -88,7 +87,6 @@ public final class ReadSideBenchmark {
                 "warmup", "10", "connections", "16", "wrk-threads", "2", "rate", "200", "visibility-seconds", "30",
                 "load-threads", "8", "quiet-cores", "0.15", "quiet-timeout", "3600"));
         options.put("latency-connections", "2");
-        options.put("distribute", "false");
         for (int i = 0; i + 1 < args.length; i += 2) {
             options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
         }
@@ -177,13 +175,11 @@ public final class ReadSideBenchmark {
         int customers = 500;
         String[] names = {"Bryggen Bakeri AS", "Fjordkraft Regnskap AS", "Ålesund Fisk AS", "Nordvik Bygg AS",
                 "Trøndelag Transport AS", "Sørlandets Elektro AS", "Bergen Kaffebrenneri AS", "Østfold Maskin AS"};
-        boolean distribute = Boolean.parseBoolean(options.get("distribute"));
         for (int c = 0; c < customers; c++) {
             writeSide.send(new RegisterCustomer(tenant, new CustomerNumber("K" + (10000 + c)), new CustomerDetails(
-                    names[c % names.length].replace(" AS", " " + c + " AS"), null, "nb",
-                    distribute ? "post" + c + "@kunde.example" : null, new Address("Gate " + c, "5003", "Bergen", "NO"),
-                    distribute ? List.of(new Contact("Kontakt " + c, "kontakt" + c + "@kunde.example", null))
-                            : List.of())), ctx);
+                    names[c % names.length].replace(" AS", " " + c + " AS"), null, "nb", "post" + c + "@kunde.example",
+                    new Address("Gate " + c, "5003", "Bergen", "NO"),
+                    List.of(new Contact("Kontakt " + c, "kontakt" + c + "@kunde.example", null)))), ctx);
         }
         List<String> ids = Collections.synchronizedList(new ArrayList<>(n));
         AtomicInteger next = new AtomicInteger();
@@ -216,8 +212,7 @@ public final class ReadSideBenchmark {
             f.get();
         }
         pool.shutdown();
-        line(String.format("loaded %d invoices (75 %% final, 30 %% paid) of %d customers through the write side in %.0f s"
-                + (distribute ? "; each finalized one is rendered and mailed" : "; not distributed (no recipient)"),
+        line(String.format("loaded %d invoices (75 %% final, 30 %% paid) of %d customers through the write side in %.0f s",
                 n, customers, (System.nanoTime() - start) / 1e9));
         return ids;
     }
