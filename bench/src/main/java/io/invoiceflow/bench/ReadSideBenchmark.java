@@ -30,7 +30,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -49,8 +48,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The read side's benchmark (issue 3; results in docs/benchmarks/read-side.md). One run, one JVM
@@ -136,26 +133,26 @@ public final class ReadSideBenchmark {
                 line("|---|---:|---:|---:|---:|---:|---:|---:|");
                 String helloUrl = "http://127.0.0.1:" + hello.port() + "/hello";
                 int saturating = opt("connections");
-                Result c = wrk("(c) hello world, same JVM", helloUrl, null, saturating);
-                Result a = wrk("(a) GET one invoice by id", base + "/", byId, saturating);
-                Result b = wrk("(b) filtered, sorted page of 50", base + "/", page, saturating);
-                Result c2 = wrk("(c) hello world again", helloUrl, null, saturating);
+                Wrk.Report c = wrk("(c) hello world, same JVM", helloUrl, null, saturating);
+                Wrk.Report a = wrk("(a) GET one invoice by id", base + "/", byId, saturating);
+                Wrk.Report b = wrk("(b) filtered, sorted page of 50", base + "/", page, saturating);
+                Wrk.Report c2 = wrk("(c) hello world again", helloUrl, null, saturating);
                 line("");
-                double ceiling = (c.rps + c2.rps) / 2;
+                double ceiling = (c.rps() + c2.rps()) / 2;
                 line(String.format("%d connections: (a) / (c) throughput %.0f %% (target >= 50 %%); (a) p99 %.2f ms; "
-                        + "(b) p99 %.2f ms", saturating, 100 * a.rps / ceiling, a.p99, b.p99));
+                        + "(b) p99 %.2f ms", saturating, 100 * a.rps() / ceiling, a.p99(), b.p99()));
                 // Latency where the requests do not queue behind each other: 16 connections on 2 cores shared
                 // with wrk measure the queue (hello world's own p99 is tens of ms there).
                 int few = opt("latency-connections");
                 line("");
                 line("| " + few + " connections | requests/s | p50 ms | p90 ms | p99 ms | max ms | JVM CPU ms per request | busy outside the JVM: wrk and others (cores) |");
                 line("|---|---:|---:|---:|---:|---:|---:|---:|");
-                Result cl = wrk("(c) hello world", helloUrl, null, few);
-                Result al = wrk("(a) GET one invoice by id", base + "/", byId, few);
-                Result bl = wrk("(b) filtered, sorted page of 50", base + "/", page, few);
+                Wrk.Report cl = wrk("(c) hello world", helloUrl, null, few);
+                Wrk.Report al = wrk("(a) GET one invoice by id", base + "/", byId, few);
+                Wrk.Report bl = wrk("(b) filtered, sorted page of 50", base + "/", page, few);
                 line("");
                 line(String.format("%d connections: (a) p99 %.2f ms (target < 5 ms), hello world's %.2f ms; (b) p99 %.2f ms "
-                        + "(target < 50 ms)", few, al.p99, cl.p99, bl.p99));
+                        + "(target < 50 ms)", few, al.p99(), cl.p99(), bl.p99()));
             } finally {
                 hello.stop();
             }
@@ -208,10 +205,13 @@ public final class ReadSideBenchmark {
                 return null;
             }));
         }
-        for (Future<?> f : done) {
-            f.get();
+        try {
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow(); // a failed load must not leave the JVM running
         }
-        pool.shutdown();
         line(String.format("loaded %d invoices (75 %% final, 30 %% paid) of %d customers through the write side in %.0f s",
                 n, customers, (System.nanoTime() - start) / 1e9));
         return ids;
@@ -262,23 +262,20 @@ public final class ReadSideBenchmark {
 
     // ---- wrk
 
-    private record Result(double rps, double p50, double p90, double p99, double max) {
-    }
-
-    private Result wrk(String name, String url, Path script, int connections) throws Exception {
-        run(wrkCommand(url, script, opt("warmup"), connections));
+    private Wrk.Report wrk(String name, String url, Path script, int connections) throws Exception {
+        Wrk.run(wrkCommand(url, script, opt("warmup"), connections));
         long cpu0 = processCpu();
         long[] stat0 = Machine.procStat();
-        String out = run(wrkCommand(url, script, opt("seconds"), connections));
+        String out = Wrk.run(wrkCommand(url, script, opt("seconds"), connections));
         long cpu1 = processCpu();
         long[] stat1 = Machine.procStat();
-        Result r = parse(out);
-        long requests = (long) (r.rps * opt("seconds"));
+        Wrk.Report r = Wrk.parse(out);
+        long requests = (long) (r.rps() * opt("seconds"));
         double jvmCpuMs = (cpu1 - cpu0) / 1e6 / Math.max(1, requests);
         double machineBusyCores = (stat1[0] - stat0[0]) / (double) Machine.CLK_TCK / opt("seconds");
         double jvmCores = (cpu1 - cpu0) / 1e9 / opt("seconds");
-        line(String.format("| %s | %.0f | %.2f | %.2f | %.2f | %.2f | %.3f | %.2f |", name, r.rps, r.p50, r.p90, r.p99,
-                r.max, jvmCpuMs, Math.max(0, machineBusyCores - jvmCores)));
+        line(String.format("| %s | %.0f | %.2f | %.2f | %.2f | %.2f | %.3f | %.2f |", name, r.rps(), r.p50(), r.p90(), r.p99(),
+                r.max(), jvmCpuMs, Math.max(0, machineBusyCores - jvmCores)));
         return r;
     }
 
@@ -291,46 +288,6 @@ public final class ReadSideBenchmark {
         }
         cmd.add(url);
         return cmd;
-    }
-
-    private static String run(List<String> command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (p.waitFor() != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " failed: " + out);
-        }
-        if (out.contains("Non-2xx or 3xx responses")) {
-            throw new IllegalStateException("wrk saw errors: " + out);
-        }
-        return out;
-    }
-
-    private static Result parse(String out) {
-        double rps = Double.parseDouble(find(out, "Requests/sec:\\s+([0-9.]+)"));
-        return new Result(rps, ms(find(out, "\\s50%\\s+([0-9.]+\\w+)")), ms(find(out, "\\s90%\\s+([0-9.]+\\w+)")),
-                ms(find(out, "\\s99%\\s+([0-9.]+\\w+)")), ms(find(out, "Latency\\s+\\S+\\s+\\S+\\s+([0-9.]+\\w+)")));
-    }
-
-    private static String find(String text, String regex) {
-        Matcher m = Pattern.compile(regex).matcher(text);
-        if (!m.find()) {
-            throw new IllegalStateException("no " + regex + " in " + text);
-        }
-        return m.group(1);
-    }
-
-    private static double ms(String value) {
-        Matcher m = Pattern.compile("([0-9.]+)(us|ms|s|m)").matcher(value);
-        if (!m.matches()) {
-            throw new IllegalStateException("not a duration: " + value);
-        }
-        double v = Double.parseDouble(m.group(1));
-        return switch (m.group(2)) {
-            case "us" -> v / 1000;
-            case "ms" -> v;
-            case "s" -> v * 1000;
-            default -> v * 60_000;
-        };
     }
 
     private static Path script(Path dir, String name, String body) throws IOException {

@@ -163,7 +163,7 @@ public final class WriteSideBenchmark {
             }
             if (options.phases().contains("a")) {
                 for (int tenants : options.tenantVariants()) {
-                    results.add(fullApp(tenants));
+                    results.addAll(fullApp(tenants));
                 }
             }
             if (options.phases().contains("latency")) {
@@ -334,9 +334,13 @@ public final class WriteSideBenchmark {
         return app;
     }
 
-    private PhaseResult fullApp(int tenantCount) throws Exception {
-        section("(a) full app over HTTP (JDK HttpClient, HTTP/1.1 keep-alive): %d client threads, %d tenant(s)",
-                options.threads(), tenantCount);
+    /**
+     * (b) in the full app, then (a): one app (read side, distribution and scheduler running), first loaded with the
+     * same commands sent straight to its write side, then over HTTP by wrk. Their ratio is what HTTP costs; the
+     * standalone (b) leaves out the work every event causes downstream in the app, which (a) pays.
+     */
+    private List<PhaseResult> fullApp(int tenantCount) throws Exception {
+        String variant = tenantCount + (tenantCount == 1 ? " tenant" : " tenants");
         String schema = newSchema();
         try (Invoiceflow app = startApp(schema)) {
             HttpApi api = new HttpApi(app.port(), ADMIN_TOKEN);
@@ -344,24 +348,35 @@ public final class WriteSideBenchmark {
             for (int i = 0; i < tenantCount; i++) {
                 tenants.add(api.createTenant(i));
             }
-            String window = "bench-http-a" + tenantCount;
-            ClosedLoop.Outcome outcome = ClosedLoop.run(window, options.threads(), i -> {
+            section("(b) in the full app (app.writeSide().send, everything downstream running): %d threads, %d tenant(s)",
+                    options.threads(), tenantCount);
+            ClosedLoop.Outcome direct = ClosedLoop.run("bench-app-b" + tenantCount, options.threads(), i -> {
                 HttpApi.Tenant tenant = tenants.get(i % tenantCount);
+                TenantId tenantId = new TenantId(tenant.tenantId());
                 return load -> {
-                    String id = load.command("create", () -> api.createInvoice(tenant));
-                    load.command("finalize", () -> {
-                        api.finalizeInvoice(tenant, id);
-                        return null;
-                    });
+                    InvoiceId id = InvoiceId.random();
+                    load.command("create", () -> app.writeSide().send(new CreateInvoice(id, tenantId, SampleData.DRAFT),
+                            new CommandContext(tenant.userId(), UUID.randomUUID().toString(), tenant.tenantId())));
+                    load.command("finalize", () -> app.writeSide().send(new FinalizeInvoice(id, tenantId, null),
+                            new CommandContext(tenant.userId(), UUID.randomUUID().toString(), tenant.tenantId())));
                     load.unit();
                 };
             }, options.warmup(), options.seconds(), pg, profiler);
+            PhaseResult inApp = new PhaseResult("b-app", variant, "invoices", direct,
+                    List.of(drain(schema, app.writeSide().kafkaForwarder().orElseThrow())));
+            report(inApp);
+            section("(a) full app over HTTP (wrk, a separate process, HTTP/1.1 keep-alive): %d connections, %d tenant(s)",
+                    options.threads(), tenantCount);
+            WrkInvoiceLoad.Result load = WrkInvoiceLoad.run("bench-http-a" + tenantCount, app.port(), tenants,
+                    options.threads(), options.warmup(), options.seconds(), workDir, pg, profiler);
             List<String> notes = new ArrayList<>();
+            Wrk.Report wrk = load.report();
+            notes.add(String.format(Locale.ROOT, "wrk, create and finalize together: latency ms p50 %.2f  p90 %.2f  "
+                    + "p99 %.2f  max %.2f", wrk.p50(), wrk.p90(), wrk.p99(), wrk.max()));
             notes.add(drain(schema, app.writeSide().kafkaForwarder().orElseThrow()));
-            PhaseResult r = new PhaseResult("a", tenantCount + (tenantCount == 1 ? " tenant" : " tenants"), "invoices",
-                    outcome, notes);
+            PhaseResult r = new PhaseResult("a", variant, "invoices", load.outcome(), notes);
             report(r);
-            return r;
+            return List.of(inApp, r);
         } finally {
             dropSchema(schema);
         }
@@ -607,6 +622,7 @@ public final class WriteSideBenchmark {
             return switch (phase) {
                 case "c" -> "(c) raw JDBC insert";
                 case "b" -> "(b) write side direct";
+                case "b-app" -> "(b) direct, in the full app";
                 case "a" -> "(a) full app, HTTP";
                 default -> phase;
             };
@@ -737,6 +753,15 @@ public final class WriteSideBenchmark {
                         a.variant(), a.unitsPerSecond(), b.unitsPerSecond(), ratio * 100,
                         ratio >= TARGET_A_OVER_B ? "PASS" : "**FAIL**"));
             });
+        }
+        for (PhaseResult a : results.stream().filter(r -> r.phase().equals("a")).toList()) {
+            results.stream().filter(b -> b.phase().equals("b-app") && b.variant().equals(a.variant())).findFirst()
+                    .ifPresent(b -> {
+                        double ratio = a.unitsPerSecond() / b.unitsPerSecond();
+                        md.append(String.format(Locale.ROOT, "| (a) >= 80%% of (b) in the same app, %s | %.1f / %.1f "
+                                        + "invoices/s = **%.0f%%** | %s |%n", a.variant(), a.unitsPerSecond(),
+                                b.unitsPerSecond(), ratio * 100, ratio >= TARGET_A_OVER_B ? "PASS" : "**FAIL**"));
+                    });
         }
         if (c != null) {
             for (PhaseResult b : results.stream().filter(r -> r.phase().equals("b")).toList()) {
