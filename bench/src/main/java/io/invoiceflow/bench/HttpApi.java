@@ -40,19 +40,6 @@ final class HttpApi {
         return new Tenant(tenantId, key, user.get("userId").asText());
     }
 
-    /** POST .../invoices with the five-line draft; returns the new invoice's id (from Location). */
-    String createInvoice(Tenant t) throws IOException, InterruptedException {
-        HttpResponse<String> r = client.send(post("/tenants/" + t.tenantId() + "/invoices", t.apiKey(), SampleData.DRAFT_JSON),
-                HttpResponse.BodyHandlers.ofString());
-        expect(r, 201);
-        String location = r.headers().firstValue("Location").orElseThrow(() -> new IOException("no Location"));
-        return location.substring(location.lastIndexOf('/') + 1);
-    }
-
-    void finalizeInvoice(Tenant t, String invoiceId) throws IOException, InterruptedException {
-        expect(client.send(finalizeRequest(t, invoiceId), HttpResponse.BodyHandlers.ofString()), 200);
-    }
-
     HttpRequest finalizeRequest(Tenant t, String invoiceId) {
         return HttpRequest.newBuilder(URI.create(api + "/tenants/" + t.tenantId() + "/invoices/" + invoiceId + "/finalize"))
                 .timeout(TIMEOUT).header("Authorization", "Bearer " + t.apiKey())

@@ -34,7 +34,7 @@ final class Wrk {
                 ms(find(out, "\\s99%\\s+([0-9.]+\\w+)")), ms(find(out, "Latency\\s+\\S+\\s+\\S+\\s+([0-9.]+\\w+)")));
     }
 
-    static String find(String text, String regex) {
+    private static String find(String text, String regex) {
         Matcher m = Pattern.compile(regex).matcher(text);
         if (!m.find()) {
             throw new IllegalStateException("no " + regex + " in " + text);

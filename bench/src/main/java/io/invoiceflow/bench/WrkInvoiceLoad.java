@@ -111,5 +111,4 @@ final class WrkInvoiceLoad {
                 end
                 """.formatted(list, SampleData.DRAFT_JSON);
     }
-
 }
