@@ -155,7 +155,7 @@ public final class WriteSide implements AutoCloseable {
                 c.repository(CreditNote.class), c.repository(Order.class), c.eventStore(), directory, clock));
         configurer.registerCommandHandler(c -> new RecurringCommandHandlers(c.repository(Recurring.class),
                 c.repository(Invoice.class), c.eventStore(), directory, clock));
-        KafkaForwarder forwarder = kafka == null ? null : new KafkaForwarder(kafka, 30_000);
+        KafkaForwarder forwarder = kafka == null ? null : new KafkaForwarder(kafka, serializer, 30_000);
         RecentEvents recentEvents = new RecentEvents(RECENT_AGGREGATES);
         configurer.eventProcessing(processing -> {
             processing.registerTokenStore(c -> EventStorage.tokenStore(transactions, serializer, settings.nodeId()))

@@ -1,5 +1,8 @@
 package io.invoiceflow.commands.forwarder;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import io.invoiceflow.events.DomainEvent;
 import io.invoiceflow.events.EventCatalog;
 import org.apache.kafka.common.header.Headers;
@@ -7,6 +10,8 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 import static io.invoiceflow.events.CloudEventHeaders.ACTOR;
@@ -32,13 +37,16 @@ public final class CloudEvents {
     public static final String META_REQUEST_ID = "requestId";
     public static final String META_TENANT = "tenantId";
 
+    private static final JsonFactory JSON = new JsonFactory();
+
     private CloudEvents() {
     }
 
-    static void write(EventMessage<?> message, Headers headers) {
+    /** {@code body} is the event's JSON, the record value: a domain event's tenant is read from it. */
+    static void write(EventMessage<?> message, byte[] body, Headers headers) {
         Class<?> type = message.getPayloadType();
-        Object tenant = message.getPayload() instanceof DomainEvent event && event.tenantId() != null
-                ? event.tenantId() : message.getMetaData().get(META_TENANT);
+        String ofEvent = DomainEvent.class.isAssignableFrom(type) ? tenantOf(body) : null;
+        Object tenant = ofEvent != null ? ofEvent : message.getMetaData().get(META_TENANT);
         put(headers, SPEC_VERSION, "1.0");
         put(headers, ID, message.getIdentifier());
         put(headers, TYPE, EventCatalog.cloudEventType(type));
@@ -54,6 +62,26 @@ public final class CloudEvents {
         if (message instanceof DomainEventMessage<?> domain) {
             put(headers, SUBJECT, domain.getAggregateIdentifier());
             put(headers, SEQUENCE, Long.toString(domain.getSequenceNumber()));
+        }
+    }
+
+    /** The top-level {@code tenantId} of an event's JSON, without binding the event; null if absent. */
+    static String tenantOf(byte[] json) {
+        try (JsonParser parser = JSON.createParser(json)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if (name.equals("tenantId")) {
+                    return value == JsonToken.VALUE_STRING ? parser.getText() : null;
+                }
+                parser.skipChildren();
+            }
+            return null;
+        } catch (IOException e) {
+            throw new UncheckedIOException("an event's stored JSON cannot be read", e);
         }
     }
 

@@ -1,8 +1,5 @@
 package io.invoiceflow.commands.forwarder;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.invoiceflow.events.EventJson;
 import io.invoiceflow.events.Topics;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -13,6 +10,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.serialization.Serializer;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -36,22 +34,29 @@ public final class KafkaForwarder {
 
     private final Producer<String, byte[]> producer;
     private final long ackTimeoutMillis;
-    private final ObjectMapper json = EventJson.mapper();
+    private final Serializer serializer;
     private final AtomicLong batches = new AtomicLong();
     private final AtomicLong events = new AtomicLong();
 
-    public KafkaForwarder(Producer<String, byte[]> producer, long ackTimeoutMillis) {
+    /** {@code serializer} should be the event store's: then each event is forwarded as stored. */
+    public KafkaForwarder(Producer<String, byte[]> producer, Serializer serializer, long ackTimeoutMillis) {
         this.producer = producer;
+        this.serializer = serializer;
         this.ackTimeoutMillis = ackTimeoutMillis;
     }
 
+    /**
+     * The body is the event's JSON as the store holds it (after upcasting): with the store's own
+     * serializer, Axon hands the stored bytes over without reading the event into an object and
+     * writing it again.
+     */
     @EventHandler
-    void on(Object payload, EventMessage<?> message) throws JsonProcessingException {
+    void on(EventMessage<?> message) {
         String key = message instanceof DomainEventMessage<?> domain ? domain.getAggregateIdentifier()
                 : message.getIdentifier();
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.INVOICING_EVENTS, key,
-                json.writeValueAsBytes(payload));
-        CloudEvents.write(message, record.headers());
+        byte[] body = message.serializePayload(serializer, byte[].class).getData();
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.INVOICING_EVENTS, key, body);
+        CloudEvents.write(message, body, record.headers());
         pendingOfThisBatch().add(producer.send(record));
     }
 
