@@ -195,6 +195,7 @@ public final class WriteSide implements AutoCloseable {
     @SuppressWarnings("unchecked")
     public <R> R send(Object command, CommandContext context) {
         boolean refusalRetried = false;
+        recentEvents.forgetThisThread();
         for (int attempt = 1; ; attempt++) {
             AggregateCache.resetThisThread();
             try {
@@ -241,6 +242,17 @@ public final class WriteSide implements AutoCloseable {
         List<? extends DomainEventMessage<?>> stored = store.readEvents(aggregateId).asStream().toList();
         recentEvents.offer(aggregateId, stored);
         return stored;
+    }
+
+    /**
+     * The aggregate's events up to the last one the command this thread sent last appended to it, without
+     * asking the store: what a write answers with (another instance may have appended since; the answer
+     * is the state this command produced). When that command did not write the aggregate, as {@link #events}.
+     */
+    public List<? extends DomainEventMessage<?>> eventsAsWritten(String aggregateId) {
+        Optional<List<DomainEventMessage<?>>> written = recentEvents.committedByThisThread(aggregateId)
+                .flatMap(last -> recentEvents.upTo(aggregateId, last));
+        return written.isPresent() ? written.get() : events(aggregateId);
     }
 
     public Directory directory() {

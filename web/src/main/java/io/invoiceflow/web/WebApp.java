@@ -301,7 +301,7 @@ public final class WebApp {
             OrderDraft draft = RequestBodies.read(ctx, OrderDraft.class);
             OrderId orderId = OrderId.random();
             send(ctx, new CreateOrder(orderId, tenant, draft));
-            created(ctx, path(tenant, "orders", orderId.value()), orderId.value(), deps.queries().order(tenant, orderId));
+            created(ctx, path(tenant, "orders", orderId.value()), orderId.value(), deps.queries().asWritten().order(tenant, orderId));
         });
         readRoute(cfg, TENANT + "/orders/{orderId}", (ctx, tenant) ->
                 ok(ctx, deps.readModel().view(tenant, "order", pathId(ctx, "orderId", OrderId::new).value()), "order"));
@@ -310,7 +310,7 @@ public final class WebApp {
         tenantRoute(cfg, HandlerType.PUT, TENANT + "/orders/{orderId}", Permission.MANAGE_ORDERS, (ctx, tenant) -> {
             OrderId orderId = pathId(ctx, "orderId", OrderId::new);
             send(ctx, new ChangeOrder(orderId, tenant, RequestBodies.read(ctx, OrderDraft.class), ifMatch(ctx)));
-            written(ctx, orderId.value(), deps.queries().order(tenant, orderId), "order");
+            written(ctx, orderId.value(), deps.queries().asWritten().order(tenant, orderId), "order");
         });
         tenantRoute(cfg, HandlerType.POST, TENANT + "/orders/{orderId}/send", Permission.MANAGE_ORDERS, this::sendOrder);
         readRoute(cfg, TENANT + "/orders/{orderId}/distribution", (ctx, tenant) ->
@@ -321,9 +321,9 @@ public final class WebApp {
             Requests.InvoiceOrder body = optionalBody(ctx, Requests.InvoiceOrder.class, new Requests.InvoiceOrder(null));
             InvoiceId invoiceId = InvoiceId.random();
             send(ctx, new InvoiceOrder(orderId, tenant, invoiceId, body.paymentTerms(), ifMatch(ctx)));
-            alsoWritten(ctx, orderId.value(), deps.queries().order(tenant, orderId));
+            alsoWritten(ctx, orderId.value(), deps.queries().asWritten().order(tenant, orderId));
             created(ctx, path(tenant, "invoices", invoiceId.value()), invoiceId.value(),
-                    deps.queries().invoice(tenant, invoiceId));
+                    deps.queries().asWritten().invoice(tenant, invoiceId));
         });
 
         // invoices
@@ -332,7 +332,7 @@ public final class WebApp {
             InvoiceId invoiceId = InvoiceId.random();
             send(ctx, new CreateInvoice(invoiceId, tenant, draft));
             created(ctx, path(tenant, "invoices", invoiceId.value()), invoiceId.value(),
-                    deps.queries().invoice(tenant, invoiceId));
+                    deps.queries().asWritten().invoice(tenant, invoiceId));
         });
         readRoute(cfg, TENANT + "/invoices", (ctx, tenant) -> {
             if (wantsCsv(ctx)) {
@@ -415,7 +415,7 @@ public final class WebApp {
         tenantRoute(cfg, HandlerType.PUT, TENANT + "/invoices/{invoiceId}", Permission.INVOICE, (ctx, tenant) -> {
             InvoiceId invoiceId = invoiceId(ctx);
             send(ctx, new ChangeInvoiceDraft(invoiceId, tenant, RequestBodies.read(ctx, InvoiceDraft.class), ifMatch(ctx)));
-            written(ctx, invoiceId.value(), deps.queries().invoice(tenant, invoiceId), "invoice");
+            written(ctx, invoiceId.value(), deps.queries().asWritten().invoice(tenant, invoiceId), "invoice");
         });
         tenantRoute(cfg, HandlerType.DELETE, TENANT + "/invoices/{invoiceId}", Permission.INVOICE, (ctx, tenant) -> {
             InvoiceId invoiceId = invoiceId(ctx);
@@ -441,16 +441,16 @@ public final class WebApp {
             CreditNoteId creditNoteId = CreditNoteId.random();
             InvoiceId invoiceId = invoiceId(ctx);
             send(ctx, new CreditInvoice(invoiceId, tenant, creditNoteId, body.lineNos(), body.reason(), ifMatch(ctx)));
-            alsoWritten(ctx, invoiceId.value(), deps.queries().invoice(tenant, invoiceId));
+            alsoWritten(ctx, invoiceId.value(), deps.queries().asWritten().invoice(tenant, invoiceId));
             created(ctx, path(tenant, "credit-notes", creditNoteId.value()), creditNoteId.value(),
-                    deps.queries().creditNote(tenant, creditNoteId));
+                    deps.queries().asWritten().creditNote(tenant, creditNoteId));
         });
         tenantRoute(cfg, HandlerType.POST, TENANT + "/invoices/{invoiceId}/clone", Permission.INVOICE, (ctx, tenant) -> {
             noBody(ctx);
             InvoiceId cloneId = InvoiceId.random();
             send(ctx, new CloneInvoice(invoiceId(ctx), tenant, cloneId));
             created(ctx, path(tenant, "invoices", cloneId.value()), cloneId.value(),
-                    deps.queries().invoice(tenant, cloneId));
+                    deps.queries().asWritten().invoice(tenant, cloneId));
         });
         // recurring invoices (R1-R7) and subscriptions (Q6): invoicing commands, refused while S1 is off
         tenantRoute(cfg, HandlerType.POST, TENANT + "/invoices/{invoiceId}/recurring", Permission.INVOICE, (ctx, tenant) -> {
@@ -458,14 +458,14 @@ public final class WebApp {
             Requests.MakeRecurring body = RequestBodies.read(ctx, Requests.MakeRecurring.class);
             RecurringId id = RecurringId.random();
             send(ctx, new MakeInvoiceRecurring(id, tenant, invoiceId, body.name(), body.schedule()));
-            created(ctx, path(tenant, "recurring", id.value()), id.value(), deps.queries().recurring(tenant, id));
+            created(ctx, path(tenant, "recurring", id.value()), id.value(), deps.queries().asWritten().recurring(tenant, id));
         });
         tenantRoute(cfg, HandlerType.POST, TENANT + "/subscriptions", Permission.INVOICE, (ctx, tenant) -> {
             Requests.NewSubscription body = RequestBodies.read(ctx, Requests.NewSubscription.class);
             RecurringId id = RecurringId.random();
             send(ctx, new CreateSubscription(id, tenant, body.name(), body.lines(), body.paymentTerms(), body.poNumber(),
                     body.comments(), body.language(), body.schedule(), body.subscribers()));
-            created(ctx, path(tenant, "recurring", id.value()), id.value(), deps.queries().recurring(tenant, id));
+            created(ctx, path(tenant, "recurring", id.value()), id.value(), deps.queries().asWritten().recurring(tenant, id));
         });
         readRoute(cfg, TENANT + "/recurring", (ctx, tenant) -> raw(ctx, deps.readModel().recurringList(tenant,
                 ctx.queryParam("status"), ctx.queryParam("kind"), ctx.queryParam("limit"), ctx.queryParam("cursor"))));
@@ -1001,7 +1001,7 @@ public final class WebApp {
         tenantRoute(cfg, method, TENANT + "/recurring/{recurringId}" + suffix, Permission.INVOICE, (ctx, tenant) -> {
             RecurringId id = recurringId(ctx);
             handler.handle(ctx, tenant, id);
-            written(ctx, id.value(), deps.queries().recurring(tenant, id), "recurring invoice");
+            written(ctx, id.value(), deps.queries().asWritten().recurring(tenant, id), "recurring invoice");
         });
     }
 
@@ -1010,7 +1010,7 @@ public final class WebApp {
         tenantRoute(cfg, HandlerType.POST, TENANT + "/invoices/{invoiceId}/" + action, Permission.INVOICE, (ctx, tenant) -> {
             InvoiceId invoiceId = invoiceId(ctx);
             handler.handle(ctx, tenant, invoiceId);
-            written(ctx, invoiceId.value(), deps.queries().invoice(tenant, invoiceId), "invoice");
+            written(ctx, invoiceId.value(), deps.queries().asWritten().invoice(tenant, invoiceId), "invoice");
         });
     }
 

@@ -54,12 +54,18 @@ public final class WriteSideQueries implements Queries {
     private final WriteSide writeSide;
     private final Directory directory;
     private final Clock clock;
+    private final boolean asWritten;
 
     /** @param clock gives the tenant's today, from which a recurring schedule's next occurrences are listed */
     public WriteSideQueries(WriteSide writeSide, Clock clock) {
+        this(writeSide, clock, false);
+    }
+
+    private WriteSideQueries(WriteSide writeSide, Clock clock, boolean asWritten) {
         this.writeSide = writeSide;
         this.directory = writeSide.directory();
         this.clock = clock;
+        this.asWritten = asWritten;
     }
 
     @Override
@@ -150,7 +156,7 @@ public final class WriteSideQueries implements Queries {
      */
     @Override
     public Optional<Versioned<Object>> recurring(TenantId tenantId, RecurringId recurringId) {
-        List<? extends DomainEventMessage<?>> events = writeSide.events(recurringId.value());
+        List<? extends DomainEventMessage<?>> events = history(recurringId.value());
         if (events.isEmpty() || !(events.get(0).getPayload() instanceof RecurringCreated created)
                 || !created.tenantId().equals(tenantId)) {
             return Optional.empty();
@@ -180,7 +186,7 @@ public final class WriteSideQueries implements Queries {
     /** The aggregate's view: its events folded in order, if it exists in this tenant. */
     private <V> Optional<Versioned<Object>> fold(TenantId tenantId, String aggregateId,
                                                  BiFunction<V, EventEnvelope, V> step) {
-        List<? extends DomainEventMessage<?>> events = writeSide.events(aggregateId);
+        List<? extends DomainEventMessage<?>> events = history(aggregateId);
         if (events.isEmpty() || !(events.get(0).getPayload() instanceof DomainEvent first)
                 || !first.tenantId().equals(tenantId)) {
             return Optional.empty();
@@ -190,6 +196,16 @@ public final class WriteSideQueries implements Queries {
             view = step.apply(view, envelope(event));
         }
         return view == null ? Optional.empty() : versioned(view, events);
+    }
+
+    @Override
+    public Queries asWritten() {
+        return asWritten ? this : new WriteSideQueries(writeSide, clock, true);
+    }
+
+    /** An aggregate's events: as the store holds them, or as this thread's last command left them. */
+    private List<? extends DomainEventMessage<?>> history(String aggregateId) {
+        return asWritten ? writeSide.eventsAsWritten(aggregateId) : writeSide.events(aggregateId);
     }
 
     private static EventEnvelope envelope(DomainEventMessage<?> event) {

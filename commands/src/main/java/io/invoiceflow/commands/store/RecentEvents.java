@@ -9,6 +9,7 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,8 @@ public final class RecentEvents {
     private static final String PENDING = RecentEvents.class.getName() + ".pending";
 
     private final Map<String, List<DomainEventMessage<?>>> byAggregate;
+    /** Per thread: aggregate id to the last sequence number this thread committed since {@link #forgetThisThread}. */
+    private final ThreadLocal<Map<String, Long>> committedHere = ThreadLocal.withInitial(HashMap::new);
 
     public RecentEvents(int capacity) {
         this.byAggregate = new LinkedHashMap<>(Math.min(capacity, 1024), 0.75f, true) {
@@ -59,9 +62,21 @@ public final class RecentEvents {
         }
     }
 
+    /** Starts a new command on this thread: what earlier ones committed here is forgotten. */
+    public void forgetThisThread() {
+        committedHere.get().clear();
+    }
+
+    /** The last sequence number this thread committed for the aggregate since {@link #forgetThisThread}, if any. */
+    public Optional<Long> committedByThisThread(String aggregateId) {
+        return Optional.ofNullable(committedHere.get().get(aggregateId));
+    }
+
     /** Events one unit of work committed, in order: appended where they continue a held history. */
     synchronized void committed(List<DomainEventMessage<?>> events) {
+        Map<String, Long> here = committedHere.get();
         for (DomainEventMessage<?> committed : events) {
+            here.merge(committed.getAggregateIdentifier(), committed.getSequenceNumber(), Math::max);
             DomainEventMessage<?> event = asStored(committed);
             String id = event.getAggregateIdentifier();
             List<DomainEventMessage<?>> held = byAggregate.get(id);

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -82,6 +83,28 @@ class WriteSideCachesIT {
 
         // then this instance answers with three events, not its two cached ones
         assertThat(a.events(invoice.value())).extracting(DomainEventMessage::getPayload)
+                .last().isInstanceOf(InvoicePaid.class);
+    }
+
+    @Test
+    void shouldAnswerAsItsOwnCommandLeftIt_whenAnotherInstanceWroteSince() throws Exception {
+        // given this thread finalized an invoice on one instance, and the other instance then marked it paid
+        InvoiceId invoice = finalizedOn(a);
+        b.send(new MarkInvoicePaid(invoice, tenant, null), context);
+
+        // when the first instance answers the finalize, then
+        assertThat(a.eventsAsWritten(invoice.value())).extracting(DomainEventMessage::getPayload)
+                .last().isInstanceOf(InvoiceFinalized.class);
+        // another thread, or the store, sees the payment
+        AtomicReference<List<? extends DomainEventMessage<?>>> elsewhere = new AtomicReference<>();
+        Thread other = new Thread(() -> elsewhere.set(a.eventsAsWritten(invoice.value())));
+        other.start();
+        other.join();
+        assertThat(elsewhere.get()).extracting(DomainEventMessage::getPayload).last().isInstanceOf(InvoicePaid.class);
+        assertThat(a.events(invoice.value())).hasSize(3);
+        // and so does this thread once its next command did not write the invoice
+        a.send(new CreateInvoice(InvoiceId.random(), tenant, TestTenants.draft()), context);
+        assertThat(a.eventsAsWritten(invoice.value())).extracting(DomainEventMessage::getPayload)
                 .last().isInstanceOf(InvoicePaid.class);
     }
 

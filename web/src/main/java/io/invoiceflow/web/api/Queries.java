@@ -36,6 +36,14 @@ public interface Queries {
      */
     Optional<Versioned<Object>> recurring(TenantId tenantId, RecurringId recurringId);
 
+    /**
+     * The same reads for a write's answer: {@link #invoice}, {@link #order}, {@link #creditNote} and
+     * {@link #recurring} give each aggregate the command this thread sent last wrote as that command left it,
+     * without asking the store for its last version (another instance may have changed it since; the answer
+     * is what this command produced). Only right after sending that command, in the same thread.
+     */
+    Queries asWritten();
+
     /** The version (last sequence number) of an aggregate's history, also after it was deleted; empty if it never existed. */
     Optional<Long> lastVersion(String aggregateId);
 }
