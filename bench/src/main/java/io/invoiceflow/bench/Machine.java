@@ -114,6 +114,46 @@ final class Machine {
         return sum;
     }
 
+    /**
+     * utime + stime in ticks of each of this process's OS threads, summed by name with digits as {@code #}
+     * ({@code /proc/self/task}): unlike {@link ThreadMXBean}, it also sees the JVM's GC and JIT threads and
+     * native ones such as RocksDB's compaction threads. Names are the kernel's, at most 15 characters.
+     */
+    static Map<String, Long> taskTicks() {
+        Map<String, Long> byName = new HashMap<>();
+        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc/self/task"))) {
+            for (Path task : tasks) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"), StandardCharsets.US_ASCII);
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    byName.merge(group(name), Long.parseLong(f[11]) + Long.parseLong(f[12]), Long::sum);
+                } catch (IOException | RuntimeException e) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (IOException e) {
+            return Map.of();
+        }
+        return byName;
+    }
+
+    /** The largest {@code n} differences of two {@link #taskTicks()}, as "name share %", of their sum. */
+    static String topTasks(Map<String, Long> before, Map<String, Long> after, int n) {
+        Map<String, Double> delta = new HashMap<>();
+        after.forEach((name, ticks) -> {
+            long d = ticks - before.getOrDefault(name, 0L);
+            if (d > 0) {
+                delta.put(name, (double) d);
+            }
+        });
+        double sum = delta.values().stream().mapToDouble(Double::doubleValue).sum();
+        StringBuilder out = new StringBuilder();
+        sortDesc(delta).entrySet().stream().limit(n).forEach(e -> out.append(out.length() == 0 ? "" : ", ")
+                .append(e.getKey().strip()).append(String.format(" %.0f %%", 100 * e.getValue() / sum)));
+        return out.toString();
+    }
+
     static double[] loadAverage() {
         try {
             String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");

@@ -74,6 +74,7 @@ public final class ReadSideBenchmark {
 
     private final Map<String, String> options;
     private final StringBuilder report = new StringBuilder();
+    private final List<String> threadsByWindow = new ArrayList<>();
 
     private ReadSideBenchmark(Map<String, String> options) {
         this.options = options;
@@ -156,6 +157,9 @@ public final class ReadSideBenchmark {
             } finally {
                 hello.stop();
             }
+            line("");
+            line("Where the JVM's CPU went in each window (OS threads by name, digits as #; GC, JIT and RocksDB's own threads included):");
+            threadsByWindow.forEach(this::line);
             visibility(app, new TenantId(tenantId));
         }
         System.out.println(report);
@@ -266,9 +270,13 @@ public final class ReadSideBenchmark {
         Wrk.run(wrkCommand(url, script, opt("warmup"), connections));
         long cpu0 = processCpu();
         long[] stat0 = Machine.procStat();
+        Map<String, Long> tasks0 = Machine.taskTicks();
+        long gc0 = gcCount();
         String out = Wrk.run(wrkCommand(url, script, opt("seconds"), connections));
         long cpu1 = processCpu();
         long[] stat1 = Machine.procStat();
+        threadsByWindow.add(String.format("- %s, %d connections: %d GCs; %s", name, connections, gcCount() - gc0,
+                Machine.topTasks(tasks0, Machine.taskTicks(), 8)));
         Wrk.Report r = Wrk.parse(out);
         long requests = (long) (r.rps() * opt("seconds"));
         double jvmCpuMs = (cpu1 - cpu0) / 1e6 / Math.max(1, requests);
@@ -377,6 +385,11 @@ public final class ReadSideBenchmark {
     }
 
     // ---- plumbing
+
+    private static long gcCount() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(gc -> Math.max(0, gc.getCollectionCount())).sum();
+    }
 
     private static long processCpu() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
