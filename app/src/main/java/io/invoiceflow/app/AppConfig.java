@@ -40,6 +40,8 @@ import java.util.Properties;
  * @param projectionsId         the Kafka Streams application id of the projections
  *                              ({@code INVOICEFLOW_PROJECTIONS_ID}, default invoiceflow-projections); a new id
  *                              rebuilds every read model from the start of {@code invoicing.events}
+ * @param viewCacheBytes        the size of the in-memory cache of views that queries read ({@code
+ *                              INVOICEFLOW_VIEW_CACHE_MB}; default an eighth of the heap; 0 turns it off)
  * @param publicUrl             where browsers reach this installation ({@code INVOICEFLOW_PUBLIC_URL}), for the
  *                              invoice links in emails; empty: {@code http://localhost:<port>}
  * @param mail                  the mail settings ({@code INVOICEFLOW_SMTP_*}, {@code INVOICEFLOW_BOUNCE_ADDRESS},
@@ -54,7 +56,7 @@ import java.util.Properties;
 public record AppConfig(int port, Path dataDir, Optional<String> adminToken, Optional<String> kafkaBootstrapServers,
                         Optional<String> databaseUrl, Optional<String> databaseUser, Optional<String> databasePassword,
                         String nodeId, int topicPartitions, Optional<Integer> topicReplication, String advertisedHost,
-                        String projectionsId, Optional<String> publicUrl, MailSettings mail,
+                        String projectionsId, long viewCacheBytes, Optional<String> publicUrl, MailSettings mail,
                         Optional<BounceMailboxSettings> bounceMailbox, SchedulerSettings scheduler,
                         boolean development) {
 
@@ -75,6 +77,7 @@ public record AppConfig(int port, Path dataDir, Optional<String> adminToken, Opt
         keys.put("INVOICEFLOW_TOPIC_REPLICATION_FACTOR", "");
         keys.put("INVOICEFLOW_ADVERTISED_HOST", "127.0.0.1");
         keys.put("INVOICEFLOW_PROJECTIONS_ID", "invoiceflow-projections");
+        keys.put("INVOICEFLOW_VIEW_CACHE_MB", "");
         keys.put("INVOICEFLOW_PUBLIC_URL", "");
         keys.putAll(MailSettings.KEYS);
         keys.putAll(BounceMailboxSettings.KEYS);
@@ -139,8 +142,14 @@ public record AppConfig(int port, Path dataDir, Optional<String> adminToken, Opt
                 opt(values, "INVOICEFLOW_NODE_ID").orElseGet(AppConfig::hostName), partitions,
                 opt(values, "INVOICEFLOW_TOPIC_REPLICATION_FACTOR").map(v -> integer(values, "INVOICEFLOW_TOPIC_REPLICATION_FACTOR", 1, 32)),
                 values.get("INVOICEFLOW_ADVERTISED_HOST"), applicationId(values.get("INVOICEFLOW_PROJECTIONS_ID")),
-                opt(values, "INVOICEFLOW_PUBLIC_URL").map(AppConfig::publicUrl), MailSettings.load(values),
+                viewCacheBytes(values), opt(values, "INVOICEFLOW_PUBLIC_URL").map(AppConfig::publicUrl), MailSettings.load(values),
                 BounceMailboxSettings.load(values), scheduler(values), development(values.get("INVOICEFLOW_MODE")));
+    }
+
+    /** An eighth of the heap unless set: 100,000 one-page invoices' views take about 200 MB. */
+    private static long viewCacheBytes(Map<String, String> values) {
+        return opt(values, "INVOICEFLOW_VIEW_CACHE_MB").isEmpty() ? Runtime.getRuntime().maxMemory() / 8
+                : (long) integer(values, "INVOICEFLOW_VIEW_CACHE_MB", 0, 1_000_000) << 20;
     }
 
     private static SchedulerSettings scheduler(Map<String, String> values) {

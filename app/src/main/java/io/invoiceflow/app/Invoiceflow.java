@@ -145,7 +145,8 @@ public final class Invoiceflow implements AutoCloseable {
                     Duration.ofSeconds(60));
             HostInfo self = new HostInfo(config.advertisedHost(), web.port());
             readSide = ReadSide.start(StreamsApps.config(config.projectionsId(), bootstrapServers,
-                    config.dataDir().resolve("streams"), self, replication, sessionTimeout), self, writeSide.directory(), clock);
+                    config.dataDir().resolve("streams"), self, replication, sessionTimeout), self, writeSide.directory(), clock,
+                    config.viewCacheBytes());
             resources.push(readSide);
             readModel.started(readSide);
             operations.readSideStarted(readSide);

@@ -56,6 +56,7 @@ final class FoldProcessor implements Processor<String, byte[], Void, Void> {
     private static final Set<String> BOOKKEEPING = Set.of("updatedAt", "updatedBy");
 
     private final InvoiceLists lists;
+    private final ViewCache viewCache;
     private final Progress progress;
     private final Clock clock;
     private final Set<String> tenantsHere = new HashSet<>();
@@ -66,8 +67,9 @@ final class FoldProcessor implements Processor<String, byte[], Void, Void> {
     private KeyValueStore<String, byte[]> positions;
     private KeyValueStore<String, byte[]> states;
 
-    FoldProcessor(InvoiceLists lists, Progress progress, Clock clock) {
+    FoldProcessor(InvoiceLists lists, ViewCache viewCache, Progress progress, Clock clock) {
         this.lists = lists;
+        this.viewCache = viewCache;
         this.progress = progress;
         this.clock = clock;
     }
@@ -80,6 +82,7 @@ final class FoldProcessor implements Processor<String, byte[], Void, Void> {
         audit = context.getStateStore(ReadStores.AUDIT);
         positions = context.getStateStore(ReadStores.POSITIONS);
         states = context.getStateStore(ReadStores.STATES);
+        viewCache.clear();
         rebuildInvoiceLists();
     }
 
@@ -152,10 +155,10 @@ final class FoldProcessor implements Processor<String, byte[], Void, Void> {
                 : stored == null ? null : ReadStores.viewNumberSequence(stored);
         InvoiceView after = Folds.invoice(before, event);
         if (after == null) {
-            views.delete(key);
+            deleteView(key);
             lists.remove(tenant, event.aggregateId());
         } else {
-            views.put(key, ReadStores.encodeView(event.sequence(), numberSequence, ViewJson.write(after)));
+            putView(key, ReadStores.encodeView(event.sequence(), numberSequence, ViewJson.write(after)));
             lists.put(tenant, InvoiceRow.of(after, numberSequence));
         }
         return JsonDiff.diff(tree(before), tree(after), BOOKKEEPING);
@@ -168,9 +171,9 @@ final class FoldProcessor implements Processor<String, byte[], Void, Void> {
         V before = stored == null ? null : ViewJson.read(ReadStores.viewJson(stored), type);
         V after = step.apply(before, event);
         if (after == null) {
-            views.delete(key);
+            deleteView(key);
         } else {
-            views.put(key, ReadStores.encodeView(event.sequence(), null, ViewJson.write(after)));
+            putView(key, ReadStores.encodeView(event.sequence(), null, ViewJson.write(after)));
         }
         return JsonDiff.diff(tree(before), tree(after), BOOKKEEPING);
     }
@@ -187,11 +190,11 @@ final class FoldProcessor implements Processor<String, byte[], Void, Void> {
         DistributionLog before = stored == null ? null : ViewJson.read(ReadStores.viewJson(stored), DistributionLog.class);
         DistributionLog after = Folds.distributionLog(before, event);
         if (after != null) {
-            views.put(logKey, ReadStores.encodeView(event.sequence(), null, ViewJson.write(after)));
+            putView(logKey, ReadStores.encodeView(event.sequence(), null, ViewJson.write(after)));
         }
         String attentionKey = ReadStores.view(tenant, "attention", documentId);
         if (e instanceof DistributionSent) {
-            views.delete(attentionKey);
+            deleteView(attentionKey);
         } else if (e instanceof DistributionBounced || (e instanceof DistributionFailed f && f.permanent())) {
             String reason = e instanceof DistributionBounced ? "BOUNCED" : "FAILED";
             String detail = e instanceof DistributionBounced b
@@ -214,7 +217,7 @@ final class FoldProcessor implements Processor<String, byte[], Void, Void> {
                         view == null || view.customer() == null ? null : view.customer().name(),
                         e.distributionId().value(), reason, errorCode, detail, event.time());
             }
-            views.put(attentionKey, ReadStores.encodeView(event.sequence(), null, ViewJson.write(item)));
+            putView(attentionKey, ReadStores.encodeView(event.sequence(), null, ViewJson.write(item)));
         }
         return foldState(tenant, event);
     }
@@ -231,7 +234,7 @@ final class FoldProcessor implements Processor<String, byte[], Void, Void> {
         if (after == null) {
             return foldState(tenant, event); // an event before its schedule's creation was seen here
         }
-        views.put(key, ReadStores.encodeView(event.sequence(), null, ViewJson.write(after)));
+        putView(key, ReadStores.encodeView(event.sequence(), null, ViewJson.write(after)));
         List<Change> changes = new ArrayList<>(JsonDiff.diff(tree(before), tree(after), BOOKKEEPING));
         if (!(event.payload() instanceof RecurringEvent e)) {
             return changes;
@@ -243,13 +246,13 @@ final class FoldProcessor implements Processor<String, byte[], Void, Void> {
             RecurringSchedule.Subscriber was = old == null ? null
                     : ViewJson.read(ReadStores.viewJson(old), RecurringSchedule.Subscriber.class);
             RecurringSchedule.Subscriber now = RecurringFolds.subscriber(after, was, e);
-            views.put(entryKey, ReadStores.encodeView(event.sequence(), null, ViewJson.write(now)));
+            putView(entryKey, ReadStores.encodeView(event.sequence(), null, ViewJson.write(now)));
             changes.addAll(JsonDiff.diff(entry("subscribers", customer.get().value(), was),
                     entry("subscribers", customer.get().value(), now), Set.of()));
         }
         if (e instanceof OccurrenceIssued issued) {
             IssuedOccurrence produced = RecurringFolds.issued(issued, event);
-            views.put(RecurringStore.invoice(tenant, event.aggregateId(), issued.occurrenceDate(),
+            putView(RecurringStore.invoice(tenant, event.aggregateId(), issued.occurrenceDate(),
                     issued.customerNumber().value()), ReadStores.encodeView(event.sequence(), null, ViewJson.write(produced)));
             String name = issued.occurrenceDate() + " " + issued.customerNumber().value();
             changes.addAll(JsonDiff.diff(entry("invoices", name, null), entry("invoices", name, produced), Set.of()));
@@ -279,6 +282,17 @@ final class FoldProcessor implements Processor<String, byte[], Void, Void> {
         return JsonDiff.diff(before, payload, Set.of());
     }
 
+    /** Every write of a view goes through here or {@link #deleteView}: the view cache must hear of it. */
+    private void putView(String key, byte[] stored) {
+        views.put(key, stored);
+        viewCache.written(key);
+    }
+
+    private void deleteView(String key) {
+        views.delete(key);
+        viewCache.written(key);
+    }
+
     private static JsonNode tree(Object view) {
         return view == null ? null : ViewJson.tree(view);
     }
@@ -294,5 +308,6 @@ final class FoldProcessor implements Processor<String, byte[], Void, Void> {
     @Override
     public void close() {
         lists.drop(tenantsHere);
+        viewCache.clear();
     }
 }

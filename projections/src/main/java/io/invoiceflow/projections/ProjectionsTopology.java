@@ -36,9 +36,10 @@ public final class ProjectionsTopology {
      * Adds the topology to {@code builder}.
      *
      * @param storeSupplier persistent (RocksDB) stores in production; in-memory ones are fine in tests
+     * @param viewCache     told of every write to the views store, for the queries that read through it
      */
     public static void build(StreamsBuilder builder, Function<String, KeyValueBytesStoreSupplier> storeSupplier,
-                             InvoiceLists lists, Progress progress, Clock clock) {
+                             InvoiceLists lists, ViewCache viewCache, Progress progress, Clock clock) {
         for (String store : STORES) {
             builder.addStateStore(Stores.keyValueStoreBuilder(
                     storeSupplier.apply(store), Serdes.String(), Serdes.ByteArray()).withCachingDisabled());
@@ -46,7 +47,7 @@ public final class ProjectionsTopology {
         builder.stream(Topics.INVOICING_EVENTS, Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("events"))
                 .process(ByTenant::new, Named.as("key-by-tenant"))
                 .repartition(Repartitioned.with(Serdes.String(), Serdes.ByteArray()).withName(BY_TENANT))
-                .process(() -> new FoldProcessor(lists, progress, clock), Named.as("fold"),
+                .process(() -> new FoldProcessor(lists, viewCache, progress, clock), Named.as("fold"),
                         STORES.toArray(String[]::new));
     }
 

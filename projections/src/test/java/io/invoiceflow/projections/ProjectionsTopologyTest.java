@@ -162,6 +162,31 @@ class ProjectionsTopologyTest {
     }
 
     @Test
+    void shouldAnswerEachReadWithTheLatestView_whenViewsReadThroughTheCacheAreWrittenAndDeleted() {
+        // given two drafts, each read once through the cache
+        Driver d = driver("view-cache");
+        InvoiceId kept = InvoiceId.random();
+        InvoiceId deleted = InvoiceId.random();
+        d.pipe(feed.event(kept.value(), drafted(TENANT, kept, "10001", "Bryggen Bakeri AS", "100.00"), "user-1"));
+        d.pipe(feed.event(deleted.value(), drafted(TENANT, deleted, "10002", "Fjord Fisk AS", "50.00"), "user-1"));
+        assertThat(ViewJson.read(ReadStores.viewJson(d.cachedView("invoice", kept)), InvoiceView.class).status())
+                .isEqualTo("DRAFT");
+        assertThat(d.cachedView("invoice", deleted)).isNotNull();
+        assertThat(d.viewCache.size()).isEqualTo(2);
+
+        // when one is finalized and the other deleted
+        d.pipe(feed.event(kept.value(), finalized(TENANT, kept, 1001), "user-2"));
+        d.pipe(feed.event(deleted.value(), new InvoiceDraftDeleted(deleted, TENANT), "user-1"));
+
+        // then reads through the cache see the finalized invoice and no deleted draft
+        byte[] stored = d.cachedView("invoice", kept);
+        assertThat(ReadStores.viewVersion(stored)).isEqualTo(1);
+        assertThat(ViewJson.read(ReadStores.viewJson(stored), InvoiceView.class).number()).isEqualTo("INV-1001");
+        assertThat(d.cachedView("invoice", deleted)).isNull();
+        assertThat(d.viewCache.size()).isEqualTo(1);
+    }
+
+    @Test
     void shouldChangeNothing_whenEveryEventIsDeliveredTwice() {
         // given a tenant's events folded once
         Driver d = driver("replay");
@@ -469,13 +494,14 @@ class ProjectionsTopologyTest {
 
     private static final class Driver {
         final InvoiceLists lists = new InvoiceLists();
+        final ViewCache viewCache = ViewCache.ofBytes(1 << 20);
         final Progress progress = new Progress();
         final TopologyTestDriver driver;
         final TestInputTopic<String, byte[]> input;
 
         Driver(Path stateDir) {
             StreamsBuilder builder = new StreamsBuilder();
-            ProjectionsTopology.build(builder, Stores::persistentKeyValueStore, lists, progress,
+            ProjectionsTopology.build(builder, Stores::persistentKeyValueStore, lists, viewCache, progress,
                     Clock.fixed(START, ZoneOffset.UTC));
             Properties props = new Properties();
             props.put(StreamsConfig.APPLICATION_ID_CONFIG, "projections-test");
@@ -487,6 +513,11 @@ class ProjectionsTopologyTest {
 
         void pipe(TestRecord<String, byte[]> record) {
             input.pipeInput(record);
+        }
+
+        /** A view as a query reads it: through the view cache. */
+        byte[] cachedView(String kind, InvoiceId invoice) {
+            return viewCache.get(ReadStores.view(TENANT.value(), kind, invoice.value()), store(ReadStores.VIEWS)::get);
         }
 
         byte[] views(String kind, InvoiceId invoice) {

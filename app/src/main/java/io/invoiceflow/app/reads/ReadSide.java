@@ -12,6 +12,7 @@ import io.invoiceflow.projections.InvoiceLists;
 import io.invoiceflow.projections.Progress;
 import io.invoiceflow.projections.ProjectionsTopology;
 import io.invoiceflow.projections.ReadStores;
+import io.invoiceflow.projections.ViewCache;
 import io.invoiceflow.projections.ViewJson;
 import io.invoiceflow.projections.dashboard.Dashboard;
 import io.invoiceflow.projections.dashboard.Granularity;
@@ -80,6 +81,7 @@ public final class ReadSide implements ReadModel, AutoCloseable {
     private final KafkaStreams streams;
     private final HostInfo self;
     private final InvoiceLists lists;
+    private final ViewCache viewCache;
     private final Progress progress;
     private final Directory directory;
     private final Clock clock;
@@ -97,11 +99,12 @@ public final class ReadSide implements ReadModel, AutoCloseable {
                           Map<String, ReadOnlyKeyValueStore<String, byte[]>> stores) {
     }
 
-    private ReadSide(KafkaStreams streams, HostInfo self, InvoiceLists lists, Progress progress, Directory directory,
-                     Clock clock) {
+    private ReadSide(KafkaStreams streams, HostInfo self, InvoiceLists lists, ViewCache viewCache, Progress progress,
+                     Directory directory, Clock clock) {
         this.streams = streams;
         this.self = self;
         this.lists = lists;
+        this.viewCache = viewCache;
         this.progress = progress;
         this.directory = directory;
         this.clock = clock;
@@ -110,19 +113,22 @@ public final class ReadSide implements ReadModel, AutoCloseable {
     /**
      * Starts the projections. Their internal topics must exist already.
      *
-     * @param streamsConfig the Kafka Streams settings ({@link io.invoiceflow.app.kafka.StreamsApps#config})
+     * @param streamsConfig  the Kafka Streams settings ({@link io.invoiceflow.app.kafka.StreamsApps#config})
+     * @param viewCacheBytes the size of the cache of views read by queries ({@link ViewCache}); 0 turns it off
      */
-    public static ReadSide start(Properties streamsConfig, HostInfo self, Directory directory, Clock clock) {
+    public static ReadSide start(Properties streamsConfig, HostInfo self, Directory directory, Clock clock,
+                                 long viewCacheBytes) {
         InvoiceLists lists = new InvoiceLists();
+        ViewCache viewCache = ViewCache.ofBytes(viewCacheBytes);
         Progress progress = new Progress();
         StreamsBuilder builder = new StreamsBuilder();
-        ProjectionsTopology.build(builder, Stores::persistentKeyValueStore, lists, progress, clock);
+        ProjectionsTopology.build(builder, Stores::persistentKeyValueStore, lists, viewCache, progress, clock);
         KafkaStreams streams = new KafkaStreams(builder.build(streamsConfig), streamsConfig);
         streams.setUncaughtExceptionHandler(e -> {
             LOG.error("The projections' stream thread failed; replacing it", e);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
-        ReadSide readSide = new ReadSide(streams, self, lists, progress, directory, clock);
+        ReadSide readSide = new ReadSide(streams, self, lists, viewCache, progress, directory, clock);
         streams.setStateListener((now, before) -> {
             readSide.generation.incrementAndGet();
             readSide.lookups.clear();
@@ -446,7 +452,8 @@ public final class ReadSide implements ReadModel, AutoCloseable {
         }
         ReadOnlyKeyValueStore<String, byte[]> store;
         try {
-            store = new Guarded(lookup, name, open(lookup, name));
+            store = new Guarded(lookup, name, open(lookup, name),
+                    ReadStores.VIEWS.equals(name) ? viewCache : ViewCache.off());
         } catch (InvalidStateStoreException e) {
             throw notQueryable(e);
         }
@@ -495,16 +502,19 @@ public final class ReadSide implements ReadModel, AutoCloseable {
      * A tenant's store partition whose reads turn "not queryable right now" into the 503 the client should see.
      * A store that fails so was closed since it was opened (its task moved, or was closed and revived): the
      * tenant's lookup is dropped and the read is tried once more on the store Kafka Streams holds now.
+     * Reads by key go through the store's cache (the views' {@link ViewCache}; off for the other stores).
      */
     private final class Guarded implements ReadOnlyKeyValueStore<String, byte[]> {
         private final Lookup lookup;
         private final String name;
         private final ReadOnlyKeyValueStore<String, byte[]> store;
+        private final ViewCache cache;
 
-        Guarded(Lookup lookup, String name, ReadOnlyKeyValueStore<String, byte[]> store) {
+        Guarded(Lookup lookup, String name, ReadOnlyKeyValueStore<String, byte[]> store, ViewCache cache) {
             this.lookup = lookup;
             this.name = name;
             this.store = store;
+            this.cache = cache;
         }
 
         private <R> R read(Function<ReadOnlyKeyValueStore<String, byte[]>, R> read) {
@@ -523,7 +533,7 @@ public final class ReadSide implements ReadModel, AutoCloseable {
 
         @Override
         public byte[] get(String key) {
-            return read(s -> s.get(key));
+            return cache.get(key, k -> read(s -> s.get(k)));
         }
 
         @Override

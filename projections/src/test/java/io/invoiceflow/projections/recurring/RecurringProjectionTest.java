@@ -32,6 +32,7 @@ import io.invoiceflow.projections.InvoiceLists;
 import io.invoiceflow.projections.Progress;
 import io.invoiceflow.projections.ProjectionsTopology;
 import io.invoiceflow.projections.ReadStores;
+import io.invoiceflow.projections.ViewCache;
 import io.invoiceflow.projections.ViewJson;
 import io.invoiceflow.projections.history.HistoryEntry;
 import io.invoiceflow.projections.list.Page;
@@ -92,8 +93,8 @@ class RecurringProjectionTest {
     @BeforeEach
     void start() {
         StreamsBuilder builder = new StreamsBuilder();
-        ProjectionsTopology.build(builder, Stores::persistentKeyValueStore, new InvoiceLists(), new Progress(),
-                Clock.fixed(START, ZoneOffset.UTC));
+        ProjectionsTopology.build(builder, Stores::persistentKeyValueStore, new InvoiceLists(), ViewCache.off(),
+                new Progress(), Clock.fixed(START, ZoneOffset.UTC));
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "recurring-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
