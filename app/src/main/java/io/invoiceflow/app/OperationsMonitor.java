@@ -3,6 +3,7 @@ package io.invoiceflow.app;
 import io.invoiceflow.app.reads.ReadSide;
 import io.invoiceflow.commands.WriteSide;
 import io.invoiceflow.projections.Progress;
+import io.invoiceflow.projections.ViewCache;
 import io.invoiceflow.web.api.Operations;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -80,6 +81,15 @@ final class OperationsMonitor implements Operations, AutoCloseable {
         Gauge.builder("invoiceflow.projection.visibility.seconds", progress, OperationsMonitor::visibilitySeconds)
                 .description("for the last event applied: seconds from the event to its reflection in the read models")
                 .register(registry);
+        ViewCache views = started.viewCache();
+        FunctionCounter.builder("invoiceflow.view.cache.reads", views, ViewCache::hits)
+                .description("reads of a view by key, answered from the view cache or from the store")
+                .tag("result", "hit").register(registry);
+        FunctionCounter.builder("invoiceflow.view.cache.reads", views, ViewCache::misses)
+                .description("reads of a view by key, answered from the view cache or from the store")
+                .tag("result", "miss").register(registry);
+        Gauge.builder("invoiceflow.view.cache.bytes", views, ViewCache::bytes)
+                .description("memory the view cache holds (keys and values, approximately)").register(registry);
     }
 
     private static double visibilitySeconds(Progress progress) {

@@ -9,6 +9,7 @@ import jdk.jfr.consumer.RecordingFile;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -24,6 +25,9 @@ import java.util.Set;
  * mapped to a library) and by thread group.
  *
  * <pre>java -cp bench/target/invoiceflow-bench.jar io.invoiceflow.bench.JfrSummary file.jfr [top-n] [thread-filter]</pre>
+ *
+ * {@code -Djfr.from=<instant> -Djfr.to=<instant>} (ISO-8601, e.g. 2026-12-01T11:02:10Z) keep only the samples taken
+ * in that window, such as one window of a benchmark.
  */
 public final class JfrSummary {
     private static final String[][] COMPONENTS = {
@@ -59,6 +63,8 @@ public final class JfrSummary {
         }
         int top = args.length > 1 ? Integer.parseInt(args[1]) : 25;
         String threadFilter = args.length > 2 ? args[2] : null;
+        Instant from = Instant.parse(System.getProperty("jfr.from", "0000-01-01T00:00:00Z"));
+        Instant to = Instant.parse(System.getProperty("jfr.to", "9999-12-31T23:59:59Z"));
         Map<String, Long> self = new HashMap<>();
         Map<String, Long> inclusive = new HashMap<>();
         Map<String, Long> component = new HashMap<>();
@@ -66,7 +72,8 @@ public final class JfrSummary {
         Map<String, Long> invoiceflow = new HashMap<>();
         long samples = 0;
         for (RecordedEvent e : RecordingFile.readAllEvents(Path.of(args[0]))) {
-            if (!e.getEventType().getName().equals("jdk.ExecutionSample")) {
+            if (!e.getEventType().getName().equals("jdk.ExecutionSample")
+                    || e.getStartTime().isBefore(from) || e.getStartTime().isAfter(to)) {
                 continue;
             }
             RecordedThread thread = e.getThread("sampledThread");

@@ -96,9 +96,7 @@ final class Machine {
                     if (!comm.equals("postgres")) {
                         continue;
                     }
-                    String stat = Files.readString(proc.resolve("stat"), StandardCharsets.US_ASCII);
-                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]); // fields 14 and 15: utime, stime
+                    long ticks = ticksOf(Files.readString(proc.resolve("stat"), StandardCharsets.US_ASCII));
                     sum += ticks;
                     int pid = Integer.parseInt(proc.getFileName().toString());
                     if (benchPids == null || benchPids.contains(pid)) {
@@ -119,6 +117,12 @@ final class Machine {
      * ({@code /proc/self/task}): unlike {@link ThreadMXBean}, it also sees the JVM's GC and JIT threads and
      * native ones such as RocksDB's compaction threads. Names are the kernel's, at most 15 characters.
      */
+    /** utime + stime (fields 14 and 15) of a {@code /proc/<pid>/stat} or {@code /proc/<pid>/task/<tid>/stat} line. */
+    private static long ticksOf(String stat) {
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+    }
+
     static Map<String, Long> taskTicks() {
         Map<String, Long> byName = new HashMap<>();
         try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc/self/task"))) {
@@ -126,8 +130,7 @@ final class Machine {
                 try {
                     String stat = Files.readString(task.resolve("stat"), StandardCharsets.US_ASCII);
                     String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    byName.merge(group(name), Long.parseLong(f[11]) + Long.parseLong(f[12]), Long::sum);
+                    byName.merge(group(name), ticksOf(stat), Long::sum);
                 } catch (IOException | RuntimeException e) {
                     // the thread ended meanwhile
                 }

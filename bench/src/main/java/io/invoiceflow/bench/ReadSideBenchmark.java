@@ -109,7 +109,8 @@ public final class ReadSideBenchmark {
         line("# Read-side benchmark, " + java.time.Instant.now() + ", options " + options);
         line("machine: " + Runtime.getRuntime().availableProcessors() + " cpus, " + Machine.cpuModel()
                 + ", JDK " + System.getProperty("java.version") + ", -Xmx" + (Runtime.getRuntime().maxMemory() >> 20) + "m");
-        try (Invoiceflow app = Invoiceflow.start(AppConfig.load(env), Clock.systemUTC())) {
+        AppConfig config = AppConfig.load(env);
+        try (Invoiceflow app = Invoiceflow.start(config, Clock.systemUTC())) {
             String base = "http://127.0.0.1:" + app.port();
             JsonNode tenant = post(base + "/api/v1/tenants", OPERATOR, SampleData.tenantJson(1));
             String tenantId = tenant.path("tenantId").asText();
@@ -157,6 +158,11 @@ public final class ReadSideBenchmark {
             } finally {
                 hello.stop();
             }
+            var views = app.readSide().viewCache();
+            line("");
+            line(String.format("View cache after the windows: %d entries, %.0f MB (limit %d MB); %d hits, %d misses",
+                    views.size(), views.bytes() / 1048576.0, config.viewCacheBytes() >> 20, views.hits(),
+                    views.misses()));
             line("");
             line("Where the JVM's CPU went in each window (OS threads by name, digits as #; GC, JIT and RocksDB's own threads included):");
             threadsByWindow.forEach(this::line);
@@ -272,11 +278,13 @@ public final class ReadSideBenchmark {
         long[] stat0 = Machine.procStat();
         Map<String, Long> tasks0 = Machine.taskTicks();
         long gc0 = gcCount();
+        java.time.Instant start = java.time.Instant.now();
         String out = Wrk.run(wrkCommand(url, script, opt("seconds"), connections));
         long cpu1 = processCpu();
         long[] stat1 = Machine.procStat();
-        threadsByWindow.add(String.format("- %s, %d connections: %d GCs; %s", name, connections, gcCount() - gc0,
-                Machine.topTasks(tasks0, Machine.taskTicks(), 8)));
+        // the window's times, to cut a JFR recording of the run to it (JfrSummary's jfr.from and jfr.to)
+        threadsByWindow.add(String.format("- %s, %d connections (%s to %s): %d GCs; %s", name, connections, start,
+                java.time.Instant.now(), gcCount() - gc0, Machine.topTasks(tasks0, Machine.taskTicks(), 8)));
         Wrk.Report r = Wrk.parse(out);
         long requests = (long) (r.rps() * opt("seconds"));
         double jvmCpuMs = (cpu1 - cpu0) / 1e6 / Math.max(1, requests);

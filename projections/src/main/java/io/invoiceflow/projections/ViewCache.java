@@ -39,6 +39,7 @@ public final class ViewCache {
                 .maximumWeight(maxBytes)
                 .weigher((String key, byte[] value) -> ENTRY_OVERHEAD + 2 * key.length() + value.length)
                 .executor(Runnable::run) // evict on the caller's thread, not in the common pool
+                .recordStats()
                 .build());
     }
 
@@ -89,9 +90,24 @@ public final class ViewCache {
         }
     }
 
-    /** Entries held now (for tests and metrics). */
+    /** Entries held now. */
     public long size() {
         return entries == null ? 0 : entries.estimatedSize();
+    }
+
+    /** Reads answered from the cache so far. */
+    public long hits() {
+        return entries == null ? 0 : entries.stats().hitCount();
+    }
+
+    /** Reads that went to the store so far. */
+    public long misses() {
+        return entries == null ? 0 : entries.stats().missCount();
+    }
+
+    /** The entries' weight now: their keys' and values' bytes, approximately. */
+    public long bytes() {
+        return entries == null ? 0 : entries.policy().eviction().map(e -> e.weightedSize().orElse(0)).orElse(0L);
     }
 
     private static int stripe(String key) {

@@ -166,6 +166,10 @@ public final class ReadSide implements ReadModel, AutoCloseable {
         return progress;
     }
 
+    public ViewCache viewCache() {
+        return viewCache;
+    }
+
     /** A tenant's invoice list held here, as of now. */
     public InvoiceTable invoiceTable(TenantId tenant) {
         requireLocal(tenant);

@@ -55,17 +55,23 @@ public final class WriteSideQueries implements Queries {
     private final Directory directory;
     private final Clock clock;
     private final boolean asWritten;
+    private final WriteSideQueries written; // the asWritten() twin of this instance
 
     /** @param clock gives the tenant's today, from which a recurring schedule's next occurrences are listed */
     public WriteSideQueries(WriteSide writeSide, Clock clock) {
-        this(writeSide, clock, false);
-    }
-
-    private WriteSideQueries(WriteSide writeSide, Clock clock, boolean asWritten) {
         this.writeSide = writeSide;
         this.directory = writeSide.directory();
         this.clock = clock;
-        this.asWritten = asWritten;
+        this.asWritten = false;
+        this.written = new WriteSideQueries(this);
+    }
+
+    private WriteSideQueries(WriteSideQueries fromStore) {
+        this.writeSide = fromStore.writeSide;
+        this.directory = fromStore.directory;
+        this.clock = fromStore.clock;
+        this.asWritten = true;
+        this.written = this;
     }
 
     @Override
@@ -200,7 +206,7 @@ public final class WriteSideQueries implements Queries {
 
     @Override
     public Queries asWritten() {
-        return asWritten ? this : new WriteSideQueries(writeSide, clock, true);
+        return written;
     }
 
     /** An aggregate's events: as the store holds them, or as this thread's last command left them. */

@@ -57,6 +57,30 @@ interface OperationsContract extends ApiTestContext {
     }
 
     @Test
+    default void shouldCountViewCacheHits_whenAnInvoiceIsReadTwice() {
+        // given an invoice read once, which puts its view in the cache
+        TenantFixture tenant = newTenant();
+        String invoice = tenant.draftInvoice();
+        tenant.expect(200, tenant.get("/invoices/" + invoice));
+        double hitsBefore = metric(api().get("/metrics").send().body(), "invoiceflow_view_cache_reads_total{result=\"hit\"}");
+
+        // when it is read again
+        tenant.expect(200, tenant.get("/invoices/" + invoice));
+
+        // then
+        String metrics = api().get("/metrics").send().body();
+        assertThat(metric(metrics, "invoiceflow_view_cache_reads_total{result=\"hit\"}")).isGreaterThan(hitsBefore);
+        assertThat(metric(metrics, "invoiceflow_view_cache_reads_total{result=\"miss\"}")).isGreaterThanOrEqualTo(1);
+        assertThat(metric(metrics, "invoiceflow_view_cache_bytes")).isGreaterThan(0);
+    }
+
+    private static double metric(String scrape, String series) {
+        return scrape.lines().filter(l -> l.startsWith(series + " ")).findFirst()
+                .map(l -> Double.parseDouble(l.substring(series.length() + 1).trim()))
+                .orElseThrow(() -> new AssertionError(series + " is not in the scrape"));
+    }
+
+    @Test
     default void shouldLabelRequestMetricsWithRouteTemplate_whenRequestsWereServed() {
         // given
         TenantFixture tenant = newTenant();
