@@ -46,6 +46,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -54,12 +55,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * holding the app on embedded defaults (KRaft broker, H2), loaded with {@code --invoices} invoices of
  * one tenant through the real write side, then measured with wrk (a separate process) on loopback:
  * (c) a Javalin hello-world route in the same process, the ceiling; (a) GET one invoice by id, random
- * ids; (b) a filtered, sorted page of 50, random filters. Then event-to-query visibility: invoices
- * created at {@code --rate} per second (one event each), the time from each event to its reflection
+ * ids; (b) a filtered, sorted page of 50, random filters; each route is first driven for {@code --prime} seconds
+ * unmeasured, so that no window pays the JIT for another. Then event-to-query visibility: invoices
+ * created at {@code --rate} per second, open loop (one event each), the time from each event to its reflection
  * in the read models. The windows start once the JVM is idle ({@code --quiet-cores}, waiting at most
  * {@code --quiet-timeout} seconds for the distribution of the loaded invoices to finish: a PDF rendered and mailed
  * for each finalized one). Latency is measured a second time at {@code --latency-connections}, where requests do
  * not queue behind each other. CPU per request from the process's CPU time; "other activity" from /proc/stat.
+ * The event store is the embedded H2 unless {@code --database-url} names an empty PostgreSQL database.
  */
 public final class ReadSideBenchmark {
     private static final String OPERATOR = "ifa_read-side-benchmark-0123456789abcdef";
@@ -84,6 +87,7 @@ public final class ReadSideBenchmark {
         Map<String, String> options = new LinkedHashMap<>(Map.of("invoices", "100000", "seconds", "30",
                 "warmup", "10", "connections", "16", "wrk-threads", "2", "rate", "200", "visibility-seconds", "30",
                 "load-threads", "8", "quiet-cores", "0.15", "quiet-timeout", "3600"));
+        options.put("prime", "30");
         options.put("latency-connections", "2");
         for (int i = 0; i + 1 < args.length; i += 2) {
             options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
@@ -106,7 +110,11 @@ public final class ReadSideBenchmark {
         env.put("PORT", "0");
         env.put("INVOICEFLOW_DATA_DIR", dir.toString());
         env.put("INVOICEFLOW_ADMIN_TOKEN", OPERATOR);
-        line("# Read-side benchmark, " + java.time.Instant.now() + ", options " + options);
+        if (options.containsKey("database-url")) {
+            env.put("DATABASE_URL", options.get("database-url")); // an empty database; else the embedded H2
+        }
+        line("# Read-side benchmark, " + java.time.Instant.now() + ", options "
+                + options.toString().replaceAll("password=[^&;,}]*", "password=***"));
         line("machine: " + Runtime.getRuntime().availableProcessors() + " cpus, " + Machine.cpuModel()
                 + ", JDK " + System.getProperty("java.version") + ", -Xmx" + (Runtime.getRuntime().maxMemory() >> 20) + "m");
         AppConfig config = AppConfig.load(env);
@@ -135,6 +143,10 @@ public final class ReadSideBenchmark {
                 line("|---|---:|---:|---:|---:|---:|---:|---:|");
                 String helloUrl = "http://127.0.0.1:" + hello.port() + "/hello";
                 int saturating = opt("connections");
+                // every route once before any window, so that no window pays the JIT for another route's code
+                for (Path script : new Path[] {null, byId, page}) {
+                    Wrk.run(wrkCommand(script == null ? helloUrl : base + "/", script, opt("prime"), saturating));
+                }
                 Wrk.Report c = wrk("(c) hello world, same JVM", helloUrl, null, saturating);
                 Wrk.Report a = wrk("(a) GET one invoice by id", base + "/", byId, saturating);
                 Wrk.Report b = wrk("(b) filtered, sorted page of 50", base + "/", page, saturating);
@@ -356,31 +368,39 @@ public final class ReadSideBenchmark {
             }
         });
         CommandContext ctx = new CommandContext("bench", "visibility", tenant.value());
-        ScheduledExecutorService sender = Executors.newScheduledThreadPool(4);
-        Random random = new Random();
+        // open loop: the clock starts a command every 1/rate s, whether or not the previous ones have returned
+        ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
+        ExecutorService senders = Executors.newFixedThreadPool(8);
         LocalDate today = LocalDate.now(ZoneId.of("Europe/Oslo"));
         AtomicInteger sent = new AtomicInteger();
-        sender.scheduleAtFixedRate(() -> {
+        clock.scheduleAtFixedRate(() -> senders.execute(() -> {
             try {
-                app.writeSide().send(new CreateInvoice(InvoiceId.random(), tenant, draft(random, today)), ctx);
+                app.writeSide().send(new CreateInvoice(InvoiceId.random(), tenant,
+                        draft(ThreadLocalRandom.current(), today)), ctx);
                 sent.incrementAndGet();
             } catch (RuntimeException e) {
                 System.err.println("visibility load: " + e);
             }
-        }, 0, 1_000_000 / rate, TimeUnit.MICROSECONDS);
+        }), 0, 1_000_000 / rate, TimeUnit.MICROSECONDS);
         Thread.sleep(opt("warmup") * 1000L);
         int before = sent.get();
         long cpu0 = processCpu();
         long[] stat0 = Machine.procStat();
+        Map<String, Long> tasks0 = Machine.taskTicks();
+        java.time.Instant start = java.time.Instant.now();
         recording[0] = true;
         Thread.sleep(opt("visibility-seconds") * 1000L);
         recording[0] = false;
         long cpu1 = processCpu();
         long[] stat1 = Machine.procStat();
+        String tasks = String.format("(%s to %s): %s", start, java.time.Instant.now(),
+                Machine.topTasks(tasks0, Machine.taskTicks(), 10));
         int events = sent.get() - before;
         // no interrupts: a thread interrupted inside H2's file I/O closes the embedded event store's file for good
-        sender.shutdown();
-        sender.awaitTermination(60, TimeUnit.SECONDS);
+        clock.shutdown();
+        clock.awaitTermination(60, TimeUnit.SECONDS);
+        senders.shutdown();
+        senders.awaitTermination(60, TimeUnit.SECONDS);
         double seconds = opt("visibility-seconds");
         line("");
         line(String.format("event-to-query visibility at %d events/s (achieved %.1f/s): p50 %.1f ms, p90 %.1f ms, "
@@ -390,6 +410,7 @@ public final class ReadSideBenchmark {
                 histogram.getValueAtPercentile(99.9) / 1000.0, histogram.getMaxValue() / 1000.0,
                 histogram.getTotalCount(), (cpu1 - cpu0) / 1e9 / seconds,
                 (stat1[0] - stat0[0]) / (double) Machine.CLK_TCK / seconds));
+        line("Where the JVM's CPU went during it " + tasks);
     }
 
     // ---- plumbing

@@ -54,15 +54,13 @@ public final class WriteSideQueries implements Queries {
     private final WriteSide writeSide;
     private final Directory directory;
     private final Clock clock;
-    private final boolean asWritten;
-    private final WriteSideQueries written; // the asWritten() twin of this instance
+    private final WriteSideQueries written; // the asWritten() twin of this instance; itself if it is the twin
 
     /** @param clock gives the tenant's today, from which a recurring schedule's next occurrences are listed */
     public WriteSideQueries(WriteSide writeSide, Clock clock) {
         this.writeSide = writeSide;
         this.directory = writeSide.directory();
         this.clock = clock;
-        this.asWritten = false;
         this.written = new WriteSideQueries(this);
     }
 
@@ -70,7 +68,6 @@ public final class WriteSideQueries implements Queries {
         this.writeSide = fromStore.writeSide;
         this.directory = fromStore.directory;
         this.clock = fromStore.clock;
-        this.asWritten = true;
         this.written = this;
     }
 
@@ -211,7 +208,7 @@ public final class WriteSideQueries implements Queries {
 
     /** An aggregate's events: as the store holds them, or as this thread's last command left them. */
     private List<? extends DomainEventMessage<?>> history(String aggregateId) {
-        return asWritten ? writeSide.eventsAsWritten(aggregateId) : writeSide.events(aggregateId);
+        return written == this ? writeSide.eventsAsWritten(aggregateId) : writeSide.events(aggregateId);
     }
 
     private static EventEnvelope envelope(DomainEventMessage<?> event) {
