@@ -113,8 +113,9 @@ public final class ReadSideBenchmark {
         if (options.containsKey("database-url")) {
             env.put("DATABASE_URL", options.get("database-url")); // an empty database; else the embedded H2
         }
-        line("# Read-side benchmark, " + java.time.Instant.now() + ", options "
-                + options.toString().replaceAll("password=[^&;,}]*", "password=***"));
+        Map<String, String> shown = new LinkedHashMap<>(options);
+        shown.computeIfPresent("database-url", (name, url) -> AppConfig.redact(url));
+        line("# Read-side benchmark, " + java.time.Instant.now() + ", options " + shown);
         line("machine: " + Runtime.getRuntime().availableProcessors() + " cpus, " + Machine.cpuModel()
                 + ", JDK " + System.getProperty("java.version") + ", -Xmx" + (Runtime.getRuntime().maxMemory() >> 20) + "m");
         AppConfig config = AppConfig.load(env);
