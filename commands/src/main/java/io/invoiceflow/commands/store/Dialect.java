@@ -2,13 +2,20 @@ package io.invoiceflow.commands.store;
 
 /** The two databases the event store runs on. */
 public enum Dialect {
-    H2("blob", "varchar(1000000)"),
-    POSTGRESQL("bytea", "text");
+    /**
+     * Events, their metadata and tokens inline ({@code varbinary}): H2 keeps a {@code blob} of more than 256 bytes
+     * in its separate LOB maps, which every commit then rewrites as well (ADR 0260). Stores created before keep
+     * their {@code blob} columns and work unchanged. Logos and stylesheets stay {@code blob}.
+     */
+    H2("varbinary(1000000000)", "blob", "varchar(1000000)"),
+    POSTGRESQL("bytea", "bytea", "text");
 
+    final String eventBinaryType;
     final String binaryType;
     final String textType;
 
-    Dialect(String binaryType, String textType) {
+    Dialect(String eventBinaryType, String binaryType, String textType) {
+        this.eventBinaryType = eventBinaryType;
         this.binaryType = binaryType;
         this.textType = textType;
     }

@@ -66,7 +66,7 @@ public final class Schema {
     }
 
     static List<String> statements(Dialect d) {
-        String bin = d.binaryType;
+        String event = d.eventBinaryType;
         String text = d.textType;
         return List.of(
                 "create table if not exists domain_event_entry ("
@@ -78,8 +78,8 @@ public final class Schema {
                         + " time_stamp varchar(255) not null,"
                         + " payload_type varchar(255) not null,"
                         + " payload_revision varchar(255),"
-                        + " payload " + bin + " not null,"
-                        + " meta_data " + bin + ","
+                        + " payload " + event + " not null,"
+                        + " meta_data " + event + ","
                         + " constraint uk_domain_event_aggregate_seq unique (aggregate_identifier, sequence_number),"
                         + " constraint uk_domain_event_identifier unique (event_identifier))",
                 "create table if not exists snapshot_event_entry ("
@@ -90,14 +90,14 @@ public final class Schema {
                         + " time_stamp varchar(255) not null,"
                         + " payload_type varchar(255) not null,"
                         + " payload_revision varchar(255),"
-                        + " payload " + bin + " not null,"
-                        + " meta_data " + bin + ","
+                        + " payload " + event + " not null,"
+                        + " meta_data " + event + ","
                         + " primary key (aggregate_identifier, sequence_number, type),"
                         + " constraint uk_snapshot_event_identifier unique (event_identifier))",
                 "create table if not exists token_entry ("
                         + " processor_name varchar(255) not null,"
                         + " segment integer not null,"
-                        + " token " + bin + ","
+                        + " token " + event + ","
                         + " token_type varchar(255),"
                         + " token_timestamp varchar(255),"
                         + " owner varchar(255),"
@@ -171,6 +171,6 @@ public final class Schema {
                         + " sha256 varchar(64) primary key,"
                         + " media_type varchar(100) not null,"
                         + " byte_count bigint not null,"
-                        + " content " + bin + " not null)");
+                        + " content " + d.binaryType + " not null)");
     }
 }
