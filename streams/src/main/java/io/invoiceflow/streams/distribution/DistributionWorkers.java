@@ -3,6 +3,7 @@ package io.invoiceflow.streams.distribution;
 import io.invoiceflow.events.Topics;
 import io.invoiceflow.projections.ViewJson;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -16,6 +17,8 @@ import org.slf4j.LoggerFactory;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -23,7 +26,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The distribution workers: threads in one consumer group on {@code invoicing.distribution-jobs},
- * each handling its jobs one by one and committing a job's offset only once its outcome is recorded.
+ * each handling its jobs one by one and committing a job's offset (asynchronously) only once its outcome is recorded.
  * A worker that dies mid-job leaves the job to the next one (at least once); the write side tells
  * that one whether the email may still be sent. A job that fails in this process (the database is
  * down, a bug) is retried in place with backoff, never skipped.
@@ -52,7 +55,7 @@ public final class DistributionWorkers implements AutoCloseable {
         return pool;
     }
 
-    /** Jobs handled (and committed) since start. */
+    /** Jobs handled since start (their offsets are committed asynchronously, and at the latest on close). */
     public long handledCount() {
         return handled.get();
     }
@@ -60,6 +63,8 @@ public final class DistributionWorkers implements AutoCloseable {
     private final class Worker implements Runnable {
         final KafkaConsumer<String, byte[]> consumer;
         final Thread thread;
+        /** Offsets of the jobs handled to the end and not yet known to be committed (the consumer's thread only). */
+        final Map<TopicPartition, OffsetAndMetadata> handledOffsets = new HashMap<>();
         volatile boolean running = true;
 
         Worker(String bootstrapServers, Duration sessionTimeout, int index) {
@@ -81,14 +86,27 @@ public final class DistributionWorkers implements AutoCloseable {
         @Override
         public void run() {
             try {
-                consumer.subscribe(List.of(Topics.DISTRIBUTION_JOBS));
+                consumer.subscribe(List.of(Topics.DISTRIBUTION_JOBS), new ConsumerRebalanceListener() {
+                    @Override
+                    public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                        commitHandled(); // the next owner starts after the last job this one finished
+                    }
+
+                    @Override
+                    public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                    }
+                });
                 while (running) {
                     for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
                         if (!handleWithRetry(record)) {
                             return;
                         }
-                        consumer.commitSync(Map.of(new TopicPartition(record.topic(), record.partition()),
-                                new OffsetAndMetadata(record.offset() + 1)));
+                        // asynchronous: a commit that a crash loses hands the job out again, and the write side
+                        // then refuses to render it a second time (ADR 0009), so nothing is sent twice for it
+                        TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+                        handledOffsets.put(partition, new OffsetAndMetadata(record.offset() + 1));
+                        consumer.commitAsync(Map.of(partition, new OffsetAndMetadata(record.offset() + 1)),
+                                this::committed);
                         handled.incrementAndGet();
                     }
                 }
@@ -99,7 +117,29 @@ public final class DistributionWorkers implements AutoCloseable {
             } catch (RuntimeException e) {
                 LOG.error("A distribution worker stopped", e);
             } finally {
+                commitHandled();
                 consumer.close(Duration.ofSeconds(5));
+            }
+        }
+
+        private void committed(Map<TopicPartition, OffsetAndMetadata> offsets, Exception error) {
+            if (error == null) {
+                offsets.forEach((partition, offset) -> handledOffsets.remove(partition, offset)); // unless a later one came
+            } else {
+                LOG.debug("An asynchronous commit of {} failed; the next commit covers it", offsets, error);
+            }
+        }
+
+        /** Commits, synchronously, what this worker handled and has not seen committed. */
+        private void commitHandled() {
+            if (handledOffsets.isEmpty()) {
+                return;
+            }
+            try {
+                consumer.commitSync(Map.copyOf(handledOffsets));
+                handledOffsets.clear();
+            } catch (RuntimeException e) {
+                LOG.warn("Could not commit the last handled jobs {}; they will be handed out again", handledOffsets, e);
             }
         }
 
