@@ -27,7 +27,9 @@ public enum Dialect {
         if (jdbcUrl.startsWith("jdbc:postgresql:")) {
             return POSTGRESQL;
         }
-        throw new IllegalArgumentException("unsupported database URL (H2 or PostgreSQL only): "
-                + jdbcUrl.replaceAll("password=[^&;]*", "password=***"));
+        // the scheme alone: the rest of a URL may carry credentials
+        String[] parts = jdbcUrl.split(":", 3);
+        throw new IllegalArgumentException("unsupported database (H2 or PostgreSQL only): "
+                + (parts.length > 1 ? parts[0] + ":" + parts[1] : "not a JDBC URL"));
     }
 }

@@ -31,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class H2ColumnTypesIT {
     private static final String BLOB = "BINARY LARGE OBJECT";
     private static final String VARBINARY = "BINARY VARYING";
+    private static final WriteSideSettings SETTINGS = WriteSideSettings.defaults("test");
 
     @TempDir
     Path dir;
@@ -41,7 +42,7 @@ class H2ColumnTypesIT {
         DataSource store = TestDatabases.h2File(dir.resolve("eventstore"));
 
         // when the write side creates its schema
-        WriteSide.start(store, WriteSideSettings.defaults("test"), Clock.systemUTC(), null).close();
+        WriteSide.start(store, SETTINGS, Clock.systemUTC(), null).close();
 
         // then
         Map<String, String> types = columnTypes(store);
@@ -68,12 +69,12 @@ class H2ColumnTypesIT {
         CommandContext context = new CommandContext("user-1", "req-1", tenant.value());
 
         // when a write side writes to it (a tenant's first event is larger than H2 keeps inside a row)
-        try (WriteSide writeSide = WriteSide.start(store, WriteSideSettings.defaults("test"), Clock.systemUTC(), null)) {
+        try (WriteSide writeSide = WriteSide.start(store, SETTINGS, Clock.systemUTC(), null)) {
             writeSide.send(TestTenants.createTenant(tenant), context);
         }
 
         // then another write side on the same file reads it back from the store, and the columns are as they were
-        try (WriteSide writeSide = WriteSide.start(store, WriteSideSettings.defaults("test"), Clock.systemUTC(), null)) {
+        try (WriteSide writeSide = WriteSide.start(store, SETTINGS, Clock.systemUTC(), null)) {
             List<? extends DomainEventMessage<?>> events = writeSide.axon().eventStore().readEvents(tenant.value())
                     .asStream().toList();
             assertThat(events).hasSize(1);
