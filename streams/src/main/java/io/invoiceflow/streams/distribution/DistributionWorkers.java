@@ -26,7 +26,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The distribution workers: threads in one consumer group on {@code invoicing.distribution-jobs},
- * each handling its jobs one by one and committing a job's offset (asynchronously) only once its outcome is recorded.
+ * each handling its jobs one by one and committing a job's offset (asynchronously) only once its
+ * outcome is recorded.
  * A worker that dies mid-job leaves the job to the next one (at least once); the write side tells
  * that one whether the email may still be sent. A job that fails in this process (the database is
  * down, a bug) is retried in place with backoff, never skipped.
