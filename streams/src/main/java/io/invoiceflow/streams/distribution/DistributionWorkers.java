@@ -91,6 +91,13 @@ public final class DistributionWorkers implements AutoCloseable {
                     @Override
                     public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
                         commitHandled(); // the next owner starts after the last job this one finished
+                        // committed or not, they are the next owner's now: a later commit here would move it back
+                        handledOffsets.keySet().removeAll(partitions);
+                    }
+
+                    @Override
+                    public void onPartitionsLost(Collection<TopicPartition> partitions) {
+                        handledOffsets.keySet().removeAll(partitions); // another owner has them already
                     }
 
                     @Override
@@ -103,11 +110,12 @@ public final class DistributionWorkers implements AutoCloseable {
                             return;
                         }
                         // asynchronous: a commit that a crash loses hands the job out again, and the write side
-                        // then refuses to render it a second time (ADR 0009), so nothing is sent twice for it
+                        // then refuses to render an invoice's or order's email twice (ADR 0009); a notice or a
+                        // summary is sent again, with the same Message-ID (ADR 0260)
                         TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-                        handledOffsets.put(partition, new OffsetAndMetadata(record.offset() + 1));
-                        consumer.commitAsync(Map.of(partition, new OffsetAndMetadata(record.offset() + 1)),
-                                this::committed);
+                        OffsetAndMetadata next = new OffsetAndMetadata(record.offset() + 1);
+                        handledOffsets.put(partition, next);
+                        consumer.commitAsync(Map.of(partition, next), this::committed);
                         handled.incrementAndGet();
                     }
                 }
