@@ -49,6 +49,7 @@ import java.util.Properties;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -73,6 +74,8 @@ import java.util.stream.Stream;
  *   <li>latency: open-loop finalizations at a fixed rate against the full app, timed from the request's
  *       send to the InvoiceFinalized record's arrival at a Kafka consumer.</li>
  * </ol>
+ * Each phase but (c) runs against a fresh in-process Kafka broker, and (b) in the full app and (a) each in a fresh
+ * app: no phase's window pays for the events an earlier phase left on the topics.
  * Every phase reports wall-clock throughput and CPU per command: this JVM (app + in-process broker +
  * load driver), the PostgreSQL processes, and the whole machine from /proc/stat.
  */
@@ -143,36 +146,22 @@ public final class WriteSideBenchmark {
                     + "pg_ctlcluster --skip-systemctl-redirect 15 main start", e);
         }
         header();
-        EmbeddedKafkaBroker broker = null;
-        try {
-            if (options.phases().contains("c")) {
-                results.add(rawJdbc());
+        if (options.phases().contains("c")) {
+            results.add(rawJdbc());
+        }
+        if (options.phases().contains("b")) {
+            for (int tenants : options.tenantVariants()) {
+                results.add(onFreshBroker("b" + tenants, () -> direct(tenants)));
             }
-            if (options.phases().stream().anyMatch(p -> !p.equals("c"))) {
-                long t0 = System.nanoTime();
-                broker = EmbeddedKafkaBroker.start(workDir.resolve("kafka"));
-                bootstrapServers = broker.bootstrapServers();
-                // Created here with replication factor 1 (one node); the app then finds them existing.
-                TopicAdmin.ensureTopics(bootstrapServers, TopicAdmin.defaultTopics(6, (short) 1), Duration.ofSeconds(60));
-                say("Embedded Kafka broker on %s, topics ready in %.1f s", bootstrapServers, (System.nanoTime() - t0) / 1e9);
+        }
+        if (options.phases().contains("a")) {
+            for (int tenants : options.tenantVariants()) {
+                results.add(onFreshBroker("b-app" + tenants, () -> appDirect(tenants)));
+                results.add(onFreshBroker("a" + tenants, () -> appHttp(tenants)));
             }
-            if (options.phases().contains("b")) {
-                for (int tenants : options.tenantVariants()) {
-                    results.add(direct(tenants));
-                }
-            }
-            if (options.phases().contains("a")) {
-                for (int tenants : options.tenantVariants()) {
-                    results.addAll(fullApp(tenants));
-                }
-            }
-            if (options.phases().contains("latency")) {
-                latency = latency();
-            }
-        } finally {
-            if (broker != null) {
-                broker.close();
-            }
+        }
+        if (options.phases().contains("latency")) {
+            latency = onFreshBroker("latency", this::latency);
         }
         String summary = summary();
         System.out.println();
@@ -283,8 +272,7 @@ public final class WriteSideBenchmark {
                 notes.addAll(pg.query("select 'stored event ' || payload_type || ': ' || count(*) || ' rows, payload avg '"
                         + " || round(avg(octet_length(payload))) || ' B, meta_data avg ' || round(avg(octet_length(meta_data)))"
                         + " || ' B' from " + schema + ".domain_event_entry group by payload_type order by count(*) desc limit 4"));
-                PhaseResult r = new PhaseResult("b", tenantCount + (tenantCount == 1 ? " tenant" : " tenants"),
-                        "invoices", outcome, notes);
+                PhaseResult r = new PhaseResult("b", variant(tenantCount), "invoices", outcome, notes);
                 report(r);
                 return r;
             } finally {
@@ -293,6 +281,26 @@ public final class WriteSideBenchmark {
             }
         } finally {
             dropSchema(schema);
+        }
+    }
+
+    /**
+     * Runs one phase against its own in-process broker, deleted afterwards: a phase's app must not find the
+     * events of an earlier phase on its topics (its read side, distribution and command consumer would work
+     * through them in this phase's window, for tenants its database does not have).
+     */
+    private <T> T onFreshBroker(String phase, Callable<T> body) throws Exception {
+        long t0 = System.nanoTime();
+        Path dir = workDir.resolve("kafka-" + phase);
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dir)) {
+            bootstrapServers = broker.bootstrapServers();
+            // Created here with replication factor 1 (one node); an app then finds them existing.
+            TopicAdmin.ensureTopics(bootstrapServers, TopicAdmin.defaultTopics(6, (short) 1), Duration.ofSeconds(60));
+            say("fresh Kafka broker on %s, topics ready in %.1f s", bootstrapServers, (System.nanoTime() - t0) / 1e9);
+            return body.call();
+        } finally {
+            bootstrapServers = null;
+            WorkDir.deleteTree(dir);
         }
     }
 
@@ -335,19 +343,15 @@ public final class WriteSideBenchmark {
     }
 
     /**
-     * (b) in the full app, then (a): one app (read side, distribution and scheduler running), first loaded with the
-     * same commands sent straight to its write side, then over HTTP by wrk. Their ratio is what HTTP costs; the
-     * standalone (b) leaves out the work every event causes downstream in the app, which (a) pays.
+     * (b) in the full app: the commands of (b) sent straight to the write side of a full app (read side,
+     * distribution and scheduler running), against tenants created over HTTP. With {@link #appHttp} on a fresh
+     * app of its own, the ratio is what HTTP costs; the standalone (b) leaves out the work every event causes
+     * downstream in the app, which (a) pays.
      */
-    private List<PhaseResult> fullApp(int tenantCount) throws Exception {
-        String variant = tenantCount + (tenantCount == 1 ? " tenant" : " tenants");
+    private PhaseResult appDirect(int tenantCount) throws Exception {
         String schema = newSchema();
         try (Invoiceflow app = startApp(schema)) {
-            HttpApi api = new HttpApi(app.port(), ADMIN_TOKEN);
-            List<HttpApi.Tenant> tenants = new ArrayList<>();
-            for (int i = 0; i < tenantCount; i++) {
-                tenants.add(api.createTenant(i));
-            }
+            List<HttpApi.Tenant> tenants = createTenants(app, tenantCount);
             section("(b) in the full app (app.writeSide().send, everything downstream running): %d threads, %d tenant(s)",
                     options.threads(), tenantCount);
             ClosedLoop.Outcome direct = ClosedLoop.run("bench-cmd-app-b" + tenantCount, options.threads(), i -> {
@@ -362,9 +366,20 @@ public final class WriteSideBenchmark {
                     load.unit();
                 };
             }, options.warmup(), options.seconds(), pg, profiler);
-            PhaseResult inApp = new PhaseResult("b-app", variant, "invoices", direct,
+            PhaseResult r = new PhaseResult("b-app", variant(tenantCount), "invoices", direct,
                     List.of(drain(schema, app.writeSide().kafkaForwarder().orElseThrow())));
-            report(inApp);
+            report(r);
+            return r;
+        } finally {
+            dropSchema(schema);
+        }
+    }
+
+    /** (a): the same loop over HTTP, driven by wrk, against a fresh full app. */
+    private PhaseResult appHttp(int tenantCount) throws Exception {
+        String schema = newSchema();
+        try (Invoiceflow app = startApp(schema)) {
+            List<HttpApi.Tenant> tenants = createTenants(app, tenantCount);
             section("(a) full app over HTTP (wrk, a separate process, HTTP/1.1 keep-alive): %d connections, %d tenant(s)",
                     options.threads(), tenantCount);
             WrkInvoiceLoad.Result load = WrkInvoiceLoad.run("bench-http-a" + tenantCount, app.port(), tenants,
@@ -374,12 +389,25 @@ public final class WriteSideBenchmark {
             notes.add(String.format(Locale.ROOT, "wrk, create and finalize together: latency ms p50 %.2f  p90 %.2f  "
                     + "p99 %.2f  max %.2f", wrk.p50(), wrk.p90(), wrk.p99(), wrk.max()));
             notes.add(drain(schema, app.writeSide().kafkaForwarder().orElseThrow()));
-            PhaseResult r = new PhaseResult("a", variant, "invoices", load.outcome(), notes);
+            PhaseResult r = new PhaseResult("a", variant(tenantCount), "invoices", load.outcome(), notes);
             report(r);
-            return List.of(inApp, r);
+            return r;
         } finally {
             dropSchema(schema);
         }
+    }
+
+    private static List<HttpApi.Tenant> createTenants(Invoiceflow app, int count) throws Exception {
+        HttpApi api = new HttpApi(app.port(), ADMIN_TOKEN);
+        List<HttpApi.Tenant> tenants = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            tenants.add(api.createTenant(i));
+        }
+        return tenants;
+    }
+
+    private static String variant(int tenantCount) {
+        return tenantCount + (tenantCount == 1 ? " tenant" : " tenants");
     }
 
     // ---------------------------------------------------------------- latency: finalize -> Kafka
