@@ -170,6 +170,7 @@ public final class Invoiceflow implements AutoCloseable {
             documents.started(new DocumentService(writeSide, queries, distribution.renderer(), distribution.links(), publicUrl,
                     distribution.mailer().mailbox()));
             settings.started(distribution.renderer(), distribution.secrets(), distribution.mailer());
+            operations.distributionStarted(distribution);
             LOG.info("Invoiceflow is up on port {} ({})", web.port(), config);
             if (embeddedKafka) {
                 LOG.info("Embedded Kafka broker: {} (kcat -b {} -t invoicing.events -C)", bootstrapServers, bootstrapServers);

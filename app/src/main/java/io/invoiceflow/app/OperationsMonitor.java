@@ -1,5 +1,6 @@
 package io.invoiceflow.app;
 
+import io.invoiceflow.app.distribution.DistributionSide;
 import io.invoiceflow.app.reads.ReadSide;
 import io.invoiceflow.commands.WriteSide;
 import io.invoiceflow.projections.Progress;
@@ -42,6 +43,7 @@ final class OperationsMonitor implements Operations, AutoCloseable {
     /** Registering (looking up) a timer per request cost more than recording into it. */
     private final Map<RequestKind, Timer> requestTimers = new ConcurrentHashMap<>();
     private volatile ReadSide readSide;
+    private volatile DistributionSide distribution;
     private KafkaStreamsMetrics streamsMetrics;
 
     OperationsMonitor(DataSource dataSource, WriteSide writeSide, String bootstrapServers, boolean embeddedKafka) {
@@ -62,6 +64,11 @@ final class OperationsMonitor implements Operations, AutoCloseable {
 
     PrometheusMeterRegistry registry() {
         return registry;
+    }
+
+    /** Adds the distribution side (documents, sending, the scheduler) to the health checks once it has started. */
+    void distributionStarted(DistributionSide started) {
+        this.distribution = started;
     }
 
     /** Adds the read side to the health checks and metrics once it runs. */
@@ -121,6 +128,12 @@ final class OperationsMonitor implements Operations, AutoCloseable {
             KafkaStreams.State state = read == null ? null : read.streams().state();
             return read != null && read.ranOnce() && state.isRunningOrRebalancing()
                     ? Map.of("state", state.name(), "eventsApplied", read.progress().appliedCount()) : null;
+        }));
+        DistributionSide sending = distribution;
+        components.put("distribution", check(() -> {
+            // started last: until then the PDF, settings and mailbox routes answer 503
+            KafkaStreams.State state = sending == null ? null : sending.streams().state();
+            return sending != null && state.isRunningOrRebalancing() ? Map.of("state", state.name()) : null;
         }));
         Map<String, Object> result = new LinkedHashMap<>();
         boolean up = components.values().stream().allMatch(c -> "UP".equals(((Map<?, ?>) c).get("status")));

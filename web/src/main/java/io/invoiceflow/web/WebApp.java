@@ -132,6 +132,7 @@ public final class WebApp {
     private static final String ROUTE = "invoiceflow.route";
     private static final Pattern ETAG = Pattern.compile("^(?:W/)?\"?(\\d{1,18})\"?$");
     private static final int MAX_PAGE = 500;
+    private static final RawJson EMPTY_LIST = new RawJson("[]".getBytes(StandardCharsets.UTF_8));
     private static final Duration MORNING_RUN_WAIT = Duration.ofSeconds(30);
     /** The largest distribution list file an import takes (rows and changes are limited in the app). */
     public static final int MAX_IMPORT_BYTES = 10 * 1024 * 1024;
@@ -798,8 +799,9 @@ public final class WebApp {
                     ctx.header("Cache-Control", "no-store").json(deps.settings().sendTestEmail(tenant, body.to())
                             .orElseThrow(() -> DomainException.notFound("sender account (mail goes from the system sender)")));
                 });
-        readRoute(cfg, settings + "/history", (ctx, tenant) -> history(ctx, tenant, "distributionsettings",
-                DistributionSettingsCommand.aggregateId(tenant), "settings"));
+        // the settings exist from the tenant's start (defaults); before their first change the history is empty
+        readRoute(cfg, settings + "/history", (ctx, tenant) -> raw(ctx, deps.readModel().history(tenant,
+                "distributionsettings", DistributionSettingsCommand.aggregateId(tenant)).orElse(EMPTY_LIST)));
     }
 
     /** {@code invoice}, {@code credit-note} or {@code order}, as in the template input XML. */

@@ -302,6 +302,20 @@ interface DistributionSettingsContract extends ApiTestContext {
     }
 
     @Test
+    default void shouldAnswerAnEmptySettingsHistory_whenTheSettingsWereNeverChanged() {
+        // given
+        TenantFixture tenant = newTenant();
+
+        // when
+        ApiResponse history = tenant.get("/settings/history");
+
+        // then
+        assertThat(history.status()).as("%s", history).isEqualTo(200);
+        assertThat(history.json().isArray()).isTrue();
+        assertThat(history.json()).isEmpty();
+    }
+
+    @Test
     default void shouldListEveryChangeInTheSettingsHistory_withoutAnySecret() {
         // given
         TenantFixture tenant = newTenant();

@@ -23,7 +23,7 @@ interface OperationsContract extends ApiTestContext {
         JsonNode body = ready.json();
         assertThat(body.path("status").asText()).isEqualTo("UP");
         JsonNode components = body.path("components");
-        for (String component : new String[] {"database", "kafka", "forwarder"}) {
+        for (String component : new String[] {"database", "kafka", "forwarder", "readSide", "distribution"}) {
             assertThat(components.path(component).path("status").asText()).as(component).isEqualTo("UP");
         }
         assertThat(components.path("kafka").path("embedded").asBoolean()).isTrue();
