@@ -41,8 +41,11 @@ final class XsltSandbox {
     private static final URIResolver REFUSE = (href, base) -> {
         throw new TransformerException("the template may not load '" + href + "': no external access");
     };
-    private static final Pattern DOCUMENT_CALL = Pattern.compile("(?<![\\w.:-])(document|unparsed-text|unparsed-entity-uri|doc|collection)\\s*\\(");
-    private static final Pattern PREFIXED_CALL = Pattern.compile("(?<![\\w.:-])([A-Za-z_][\\w.-]*):([A-Za-z_][\\w.-]*)\\s*\\(");
+    // no '-' in the look-behind: in "1 -document(...)" the '-' is a minus, not part of a name
+    private static final Pattern DOCUMENT_CALL = Pattern.compile("(?<![\\w.:])(document|unparsed-text|unparsed-entity-uri|doc|collection)\\s*\\(");
+    /** An XML name as loosely as needed: no ASCII delimiter, any other character (prefixes may be non-ASCII). */
+    private static final String NAME = "[^\\s!-,/:;<=>?@\\[\\\\\\]^`{|}~]+";
+    private static final Pattern PREFIXED_CALL = Pattern.compile("(" + NAME + "):(" + NAME + ")\\s*\\(");
     private static final java.util.Set<String> EXPRESSION_ATTRIBUTES = java.util.Set.of("select", "test", "match", "use",
             "value", "count", "from", "group-by");
 
@@ -201,7 +204,7 @@ final class XsltSandbox {
             }
             Matcher prefixed = PREFIXED_CALL.matcher(xpath);
             if (prefixed.find()) {
-                problem("extension function " + prefixed.group(1) + ":" + prefixed.group(2)
+                problem("extension function " + prefixed.group(1).replaceFirst("^[-.]+", "") + ":" + prefixed.group(2)
                         + "() is not allowed: only XPath 1.0 and XSLT 1.0 functions are");
             }
         }
