@@ -38,6 +38,8 @@ final class XsltSandbox {
     /** The largest stylesheet accepted. */
     static final int MAX_CHARS = Template.MAX_XSLT_CHARS;
     static final String XSL = "http://www.w3.org/1999/XSL/Transform";
+    /** The JDK's feature behind {@code jdk.xml.enableExtensionFunctions}. */
+    static final String ENABLE_EXTENSION_FUNCTIONS = "http://www.oracle.com/xml/jaxp/properties/enableExtensionFunctions";
     private static final URIResolver REFUSE = (href, base) -> {
         throw new TransformerException("the template may not load '" + href + "': no external access");
     };
@@ -57,6 +59,9 @@ final class XsltSandbox {
         TransformerFactory factory = TransformerFactory.newDefaultInstance();
         try {
             factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            // secure processing alone yields to -Djdk.xml.enableExtensionFunctions=true (or jaxp.properties); set
+            // on the factory, this outranks both
+            factory.setFeature(ENABLE_EXTENSION_FUNCTIONS, false);
         } catch (TransformerConfigurationException e) {
             throw new IllegalStateException("the JDK XSLT engine refuses secure processing", e);
         }
