@@ -34,6 +34,7 @@ class ReadmeTourIT {
     private static final Pattern PLACEHOLDER = Pattern.compile("^(\\w+)=<([^>]*)>$");
     private static final Pattern HTTP_STATUS = Pattern.compile("^HTTP/1\\.1 (\\d{3})", Pattern.MULTILINE);
     private static final Pattern PROBLEM_STATUS = Pattern.compile("\"status\"\\s*:\\s*[45]\\d\\d");
+    private static final Pattern ASSIGNMENT = Pattern.compile("^(\\w+)=\\$\\(");
     /** The fields a reader copies from the answer before a placeholder line. */
     private static final Map<String, String> FIELDS = Map.of("TENANT", "tenantId", "KEY", "apiKey",
             "INVOICE", "invoiceId", "ORDER", "orderId", "DIST", "distributionId");
@@ -45,7 +46,7 @@ class ReadmeTourIT {
     Path work;
 
     private final Map<String, String> shell = new HashMap<>();
-    private final Map<String, String> userIds = new HashMap<>();
+    private String kariUserId = "";
     private String lastAnswer = "";
 
     @Test
@@ -93,8 +94,8 @@ class ReadmeTourIT {
             Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> !mailbox().isEmpty());
             script = script.replace("<id from the list>", mailbox().get(0).path("id").asText());
         }
-        script = script.replace("<Kari's userId>", userIds.getOrDefault("Kari", ""));
-        Matcher assignment = Pattern.compile("^(\\w+)=\\$\\(").matcher(script);
+        script = script.replace("<Kari's userId>", kariUserId);
+        Matcher assignment = ASSIGNMENT.matcher(script);
         if (assignment.find()) {
             String value = bash(script + "\necho \"$" + assignment.group(1) + "\"").strip();
             assertThat(value).as("%s", command).isNotEmpty();
@@ -114,8 +115,7 @@ class ReadmeTourIT {
         }
         assertThat(PROBLEM_STATUS.matcher(answer).find()).as("%s%n-> %s", command, answer).isFalse();
         if (answer.contains("\"userId\"") && answer.contains("\"name\":\"Kari\"")) {
-            JsonNode user = JSON.readTree(answer.substring(answer.indexOf('{')));
-            userIds.put("Kari", user.path("userId").asText());
+            kariUserId = JSON.readTree(answer.substring(answer.indexOf('{'))).path("userId").asText();
         }
         lastAnswer = answer;
     }
@@ -131,11 +131,9 @@ class ReadmeTourIT {
         return answer;
     }
 
-    private List<JsonNode> mailbox() throws IOException, InterruptedException {
-        String list = bash("curl -s localhost:" + APP.invoiceflow().port() + "/api/v1/dev/mailbox -H 'Authorization: Bearer "
-                + OPERATOR + "'");
+    private static List<JsonNode> mailbox() {
         List<JsonNode> items = new ArrayList<>();
-        JSON.readTree(list).path("items").forEach(items::add);
+        APP.api().get("/api/v1/dev/mailbox").token(OPERATOR).send().json().path("items").forEach(items::add);
         return items;
     }
 
